@@ -1,0 +1,166 @@
+// Implements the whitespace and joining rules for CJK notice text with ICU
+// character properties (East Asian Width, White_Space) and ICU NFKC.
+#include "pipeline/text_util.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace fuhua {
+namespace {
+
+// Length of the UTF-8 sequence starting with lead byte `b`, 0 if invalid.
+int SequenceLength(unsigned char b) {
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return 2;
+  if (b >= 0xE0 && b <= 0xEF) return 3;
+  if (b >= 0xF0 && b <= 0xF4) return 4;
+  return 0;
+}
+
+bool IsSpace(char32_t c) { return c == '\t' || u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+}  // namespace
+
+size_t FindInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    int n = SequenceLength(b);
+    if (n == 0 || i + n > s.size()) return i;
+    UChar32 c = b & (0xFF >> (n + 1));
+    if (n == 1) c = b;
+    for (int k = 1; k < n; ++k) {
+      unsigned char t = static_cast<unsigned char>(s[i + k]);
+      if ((t & 0xC0) != 0x80) return i;
+      c = (c << 6) | (t & 0x3F);
+    }
+    // Overlong forms, surrogates and out-of-range values are invalid.
+    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF))
+      return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::u32string DecodeUtf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    int n = SequenceLength(b);
+    if (n == 0 || i + n > s.size()) {  // defensive: replace, never loop forever
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t c = n == 1 ? b : (b & (0xFF >> (n + 1)));
+    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(c);
+    i += n;
+  }
+  return out;
+}
+
+std::string EncodeUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+bool IsWide(char32_t c) {
+  if (c < 0x1100) return false;  // fast path: nothing below is wide
+  int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+std::string CleanText(std::string_view line) {
+  std::u32string in = DecodeUtf8(line);
+  std::u32string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    if (!IsSpace(in[i])) {
+      out.push_back(in[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < in.size() && IsSpace(in[j])) ++j;
+    bool edge = out.empty() || j == in.size();
+    bool touches_wide = !edge && (IsWide(out.back()) || IsWide(in[j]));
+    if (!edge && !touches_wide) out.push_back(U' ');
+    i = j;
+  }
+  return EncodeUtf8(out);
+}
+
+std::string JoinCellLines(const std::vector<std::string>& lines) {
+  std::u32string out;
+  for (const std::string& line : lines) {
+    std::u32string part = DecodeUtf8(CleanText(line));
+    if (part.empty()) continue;
+    if (!out.empty() && !IsWide(out.back()) && !IsWide(part.front())) out.push_back(U' ');
+    out += part;
+  }
+  return EncodeUtf8(out);
+}
+
+std::string MatchKey(std::string_view text) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString n = U_SUCCESS(err) ? nfkc->normalize(u, err) : u;
+  if (U_FAILURE(err)) n = u;  // normalisation is best effort for a key
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < n.length();) {
+    UChar32 c = n.char32At(i);
+    if (!u_isUWhiteSpace(c)) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+std::string StripBracketSuffix(std::string_view text) {
+  std::u32string s = DecodeUtf8(text);
+  while (!s.empty() && IsSpace(s.back())) s.pop_back();
+  if (s.empty() || (s.back() != U'）' && s.back() != U')')) return EncodeUtf8(s);
+  size_t open = s.find_last_of(U"（(");
+  if (open == std::u32string::npos || open == 0) return EncodeUtf8(s);
+  return EncodeUtf8(s.substr(0, open));
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace fuhua

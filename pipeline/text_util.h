@@ -1,0 +1,48 @@
+// Text helpers shared by readers and stages: UTF-8 validation, the cell and
+// paragraph cleaning rules (layout whitespace inside CJK text is dropped,
+// Latin words keep one space), and a matching key for vocabulary lookups.
+// Character classes come from ICU properties, not hand-written ranges.
+#ifndef FUHUA_PIPELINE_TEXT_UTIL_H_
+#define FUHUA_PIPELINE_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fuhua {
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos when
+// `s` is valid UTF-8.
+size_t FindInvalidUtf8(std::string_view s);
+
+// True for East Asian wide or fullwidth code points (Han, kana, CJK and
+// fullwidth punctuation): text in which spaces are layout, not content.
+bool IsWide(char32_t c);
+
+// Decodes UTF-8 (input must be valid) into code points.
+std::u32string DecodeUtf8(std::string_view s);
+std::string EncodeUtf8(std::u32string_view s);
+
+// Cleans one line of text: trims, removes whitespace runs that touch a wide
+// character, and collapses other whitespace runs to one ASCII space.
+// "赤峰市众人合创网络      科技有限公司" -> "赤峰市众人合创网络科技有限公司".
+std::string CleanText(std::string_view line);
+
+// Joins the lines of one cell: no separator where either side is wide,
+// one space between Latin words or numbers ("12" + "34" never fuse to "1234").
+// Each line is cleaned with CleanText first; empty lines are skipped.
+std::string JoinCellLines(const std::vector<std::string>& lines);
+
+// A key for exact vocabulary matching: NFKC, no whitespace at all. Used for
+// header synonyms and grade words; organisation keys live in the normaliser.
+std::string MatchKey(std::string_view text);
+
+// Strips a trailing bracketed unit or note: "面积（万m2）" -> "面积".
+std::string StripBracketSuffix(std::string_view text);
+
+// Splits on '\n'.
+std::vector<std::string> SplitLines(std::string_view text);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_PIPELINE_TEXT_UTIL_H_
