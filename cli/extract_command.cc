@@ -1,0 +1,121 @@
+// fuhua extract: runs the pipeline on each input and writes JSON or JSON Lines
+// to stdout, to one file, or one file per input into a directory.
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "exporters/notice_json.h"
+#include "pipeline/extract.h"
+#include "pipeline/schema_files.h"
+
+namespace fuhua {
+namespace {
+
+const char kHelp[] =
+    "usage: fuhua extract FILE... [--format json|jsonl] [-o PATH] [--schemas DIR] [--quiet]\n"
+    "\n"
+    "Reads each notice (UTF-8 text dumps of .docx notices) and extracts its metadata, tables,\n"
+    "grade records, checks and diagnostics.\n"
+    "\n"
+    "  --format json    one JSON document {\"notices\": [...], \"errors\": [...]} (default)\n"
+    "  --format jsonl   one notice object per line\n"
+    "  -o PATH          write to PATH instead of stdout; if PATH is a directory (or ends\n"
+    "                   with /), write one PATH/<file name>.json[l] per input\n"
+    "  --schemas DIR    read rule files from DIR, falling back to the built-in ones\n"
+    "  --quiet          do not print per-file errors on stderr\n"
+    "\n"
+    "Inputs that cannot be read are reported (stderr and the \"errors\" list) and skipped;\n"
+    "the exit code is then 1. Schemas of the output: schemas/output/.\n";
+
+bool IsDirectory(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find_last_of('.');
+  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+}
+
+bool WriteText(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return static_cast<bool>(std::cout);
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  return static_cast<bool>(out);
+}
+
+std::string Render(const std::vector<Notice>& notices, const std::vector<InputError>& errors,
+                   bool jsonl) {
+  if (!jsonl) return RenderJson(notices, errors);
+  std::string out;
+  for (const Notice& n : notices) out += RenderNoticeLine(n) + "\n";
+  return out;
+}
+
+struct Options {
+  bool jsonl = false;
+  bool quiet = false;
+  std::string output;
+};
+
+// Writes the results; with a directory output, one file per notice.
+bool WriteResults(const Options& o, const std::vector<Notice>& notices,
+                  const std::vector<InputError>& errors) {
+  bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
+  if (!per_file) return WriteText(o.output, Render(notices, errors, o.jsonl));
+  if (!IsDirectory(o.output) && ::mkdir(o.output.c_str(), 0777) != 0) return false;
+  std::string dir = o.output.back() == '/' ? o.output : o.output + "/";
+  bool ok = true;
+  for (const Notice& n : notices)
+    ok = WriteText(dir + BaseName(n.source) + (o.jsonl ? ".jsonl" : ".json"),
+                   Render({n}, {}, o.jsonl)) && ok;
+  return ok;
+}
+
+}  // namespace
+
+int RunExtract(int argc, char** argv) {
+  ParsedArgs a = ParseArgs(argc, argv, 2, {"--format", "-o", "--output", "--schemas"},
+                           {"--help", "-h", "--quiet", "-q"});
+  if (a.Has("--help") || a.Has("-h")) {
+    std::cout << kHelp;
+    return kExitOk;
+  }
+  std::string format = a.Get("--format", "json");
+  if (a.error.empty() && format != "json" && format != "jsonl")
+    a.error = "--format must be json or jsonl, not '" + format + "'";
+  if (a.error.empty() && a.positional.empty()) a.error = "no input files";
+  if (!a.error.empty()) {
+    std::cerr << "fuhua extract: " << a.error << "\n\n" << kHelp;
+    return kExitUsage;
+  }
+  if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
+  Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", ""))};
+  std::vector<Notice> notices;
+  std::vector<InputError> errors;
+  for (const std::string& path : a.positional) {
+    Notice n;
+    Status st = ExtractFile(path, &n);
+    if (st.ok()) {
+      notices.push_back(std::move(n));
+      continue;
+    }
+    errors.push_back({path, st.CodeName(), st.message()});
+    if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << st.message() << "\n";
+  }
+  if (!WriteResults(o, notices, errors)) {
+    std::cerr << "fuhua: error: cannot write output to " << o.output << "\n";
+    return kExitInputErrors;
+  }
+  return errors.empty() ? kExitOk : kExitInputErrors;
+}
+
+}  // namespace fuhua

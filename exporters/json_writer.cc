@@ -1,0 +1,88 @@
+// Implements JsonWriter (RFC 8259 string escaping, two-space indentation).
+#include "exporters/json_writer.h"
+
+#include <cstdio>
+
+namespace fuhua {
+
+void JsonWriter::Newline() {
+  if (!pretty_) return;
+  out_->push_back('\n');
+  out_->append(2 * has_items_.size(), ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_items_.empty()) return;
+  if (has_items_.back()) out_->push_back(',');
+  has_items_.back() = true;
+  Newline();
+}
+
+void JsonWriter::Open(char c) {
+  BeforeValue();
+  out_->push_back(c);
+  has_items_.push_back(false);
+}
+
+void JsonWriter::Close(char c) {
+  bool had = has_items_.back();
+  has_items_.pop_back();
+  if (had) Newline();
+  out_->push_back(c);
+}
+
+void JsonWriter::Key(std::string_view k) {
+  BeforeValue();
+  Quoted(k);
+  out_->append(pretty_ ? ": " : ":");
+  after_key_ = true;
+}
+
+void JsonWriter::String(std::string_view s) {
+  BeforeValue();
+  Quoted(s);
+}
+
+void JsonWriter::Quoted(std::string_view s) {
+  out_->push_back('"');
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out_->append("\\\""); break;
+      case '\\': out_->append("\\\\"); break;
+      case '\n': out_->append("\\n"); break;
+      case '\r': out_->append("\\r"); break;
+      case '\t': out_->append("\\t"); break;
+      default:
+        if (u < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", u);
+          out_->append(buf);
+        } else {
+          out_->push_back(ch);
+        }
+    }
+  }
+  out_->push_back('"');
+}
+
+void JsonWriter::Int(long long v) {
+  BeforeValue();
+  out_->append(std::to_string(v));
+}
+
+void JsonWriter::Bool(bool v) {
+  BeforeValue();
+  out_->append(v ? "true" : "false");
+}
+
+void JsonWriter::Null() {
+  BeforeValue();
+  out_->append("null");
+}
+
+}  // namespace fuhua

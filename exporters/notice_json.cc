@@ -1,0 +1,191 @@
+// Implements the notice JSON rendering (see notice_json.h).
+#include "exporters/notice_json.h"
+
+#include "exporters/json_writer.h"
+
+#ifndef FUHUA_VERSION
+#define FUHUA_VERSION "0.1.0"
+#endif
+
+namespace fuhua {
+namespace {
+
+void WriteWhere(JsonWriter& w, const std::string& source, const Where& where) {
+  w.BeginObject();
+  w.Field("source", source);
+  if (where.line > 0) w.FieldInt("line", where.line);
+  if (where.table >= 0) w.FieldInt("table", where.table);
+  if (where.row >= 0) w.FieldInt("row", where.row);
+  if (where.col >= 0) w.FieldInt("col", where.col);
+  if (!where.part.empty()) w.Field("part", where.part);
+  w.EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& v, bool empty_is_null) {
+  w.BeginArray();
+  for (const std::string& s : v) empty_is_null && s.empty() ? w.Null() : w.String(s);
+  w.EndArray();
+}
+
+void WriteMeta(JsonWriter& w, const NoticeMetadata& m) {
+  w.OptField("title", m.title);
+  w.OptField("doc_number", m.doc_number);
+  w.Key("issuers");
+  WriteStrings(w, m.issuers, false);
+  w.OptField("published", m.published);
+  w.Key("year");
+  w.OptInt(m.year);
+  w.Key("year_source");
+  m.year_source.empty() ? w.Null() : w.String(m.year_source);
+  w.Key("period");
+  if (m.period_from && m.period_to) {
+    w.BeginObject();
+    w.FieldInt("from", *m.period_from);
+    w.FieldInt("to", *m.period_to);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("jurisdiction");
+  if (m.jurisdiction) {
+    w.BeginObject();
+    w.Field("raw", m.jurisdiction->raw);
+    w.Field("name", m.jurisdiction->name);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+}
+
+void WriteTable(JsonWriter& w, const std::string& source, const TableInfo& t) {
+  w.BeginObject();
+  w.FieldInt("index", t.index);
+  w.Key("where");
+  WriteWhere(w, source, t.where);
+  w.OptField("annex", t.annex);
+  w.OptField("caption", t.caption);
+  w.Key("notes");
+  WriteStrings(w, t.notes, false);
+  w.Field("kind", TableKindName(t.kind));
+  w.OptField("carrier_type", t.carrier_type);
+  int rows = t.header_rows + static_cast<int>(t.spacer_rows.size() + t.total_rows.size() +
+                                              t.body_rows.size());
+  w.FieldInt("rows", rows);
+  w.FieldInt("cols", static_cast<long long>(t.header.size()));
+  w.FieldInt("header_rows", t.header_rows);
+  w.FieldInt("record_rows", static_cast<long long>(t.body_rows.size()));
+  w.Key("header");
+  WriteStrings(w, t.header, false);
+  w.Key("roles");
+  WriteStrings(w, t.roles, true);
+  w.EndObject();
+}
+
+void WriteRecord(JsonWriter& w, const std::string& source, const GradeRecord& r) {
+  w.BeginObject();
+  w.FieldInt("table", r.table);
+  w.FieldInt("row", r.row);
+  w.Key("seq");
+  w.OptInt(r.seq);
+  w.Field("seq_raw", r.seq_raw);
+  w.OptField("carrier_type", r.carrier_type);
+  w.Field("name", r.name);
+  w.Field("name_raw", r.name_raw);
+  w.OptField("operator", r.operator_name);
+  w.OptField("operator_raw", r.operator_raw);
+  w.Key("region");
+  w.BeginObject();
+  w.OptField("raw", r.region_raw);
+  w.EndObject();
+  w.OptField("grade", r.grade);
+  w.Field("grade_raw", r.grade_raw);
+  w.Field("status", GradeStatusName(r.status));
+  w.OptField("remark", r.remark);
+  w.OptField("evaluated_as", r.evaluated_as);
+  w.OptField("revocation", r.revocation);
+  w.Key("deferred_to");
+  w.OptInt(r.deferred_to);
+  w.Key("where");
+  WriteWhere(w, source, r.where);
+  w.EndObject();
+}
+
+void WriteCheck(JsonWriter& w, const std::string& source, const Check& c) {
+  w.BeginObject();
+  w.Field("rule", c.rule);
+  w.Field("subject", c.subject);
+  w.Field("expected", c.expected);
+  w.Field("found", c.found);
+  w.Key("ok");
+  w.Bool(c.ok);
+  w.Key("where");
+  WriteWhere(w, source, c.where);
+  w.EndObject();
+}
+
+void WriteDiagnostic(JsonWriter& w, const std::string& source, const Diagnostic& d) {
+  w.BeginObject();
+  w.Field("severity", SeverityName(d.severity));
+  w.Field("code", d.code);
+  w.Field("message", d.message);
+  w.Key("where");
+  WriteWhere(w, source, d.where);
+  w.EndObject();
+}
+
+template <typename T, typename F>
+void WriteList(JsonWriter& w, const char* key, const std::vector<T>& items, F write_one,
+               const std::string& source) {
+  w.Key(key);
+  w.BeginArray();
+  for (const T& item : items) write_one(w, source, item);
+  w.EndArray();
+}
+
+void WriteNotice(JsonWriter& w, const Notice& n) {
+  w.BeginObject();
+  w.Field("source", n.source);
+  w.Field("format", n.format);
+  w.Field("sha256", n.sha256);
+  WriteMeta(w, n.meta);
+  WriteList(w, "tables", n.tables, WriteTable, n.source);
+  WriteList(w, "records", n.records, WriteRecord, n.source);
+  WriteList(w, "checks", n.checks, WriteCheck, n.source);
+  WriteList(w, "diagnostics", n.diagnostics, WriteDiagnostic, n.source);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string RenderJson(const std::vector<Notice>& notices, const std::vector<InputError>& errors) {
+  std::string out;
+  JsonWriter w(&out, true);
+  w.BeginObject();
+  w.Field("fuhua_version", FUHUA_VERSION);
+  w.Key("notices");
+  w.BeginArray();
+  for (const Notice& n : notices) WriteNotice(w, n);
+  w.EndArray();
+  w.Key("errors");
+  w.BeginArray();
+  for (const InputError& e : errors) {
+    w.BeginObject();
+    w.Field("source", e.source);
+    w.Field("code", e.code);
+    w.Field("message", e.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+std::string RenderNoticeLine(const Notice& notice) {
+  std::string out;
+  JsonWriter w(&out, false);
+  WriteNotice(w, notice);
+  return out;
+}
+
+}  // namespace fuhua

@@ -1,0 +1,73 @@
+// Wires the stages of the extraction pipeline (see extract.h).
+#include "pipeline/extract.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include "parsers/reader.h"
+#include "pipeline/checks.h"
+#include "pipeline/grade_records.h"
+#include "pipeline/merges.h"
+#include "pipeline/metadata.h"
+#include "pipeline/rules.h"
+#include "pipeline/table_layout.h"
+
+namespace fuhua {
+namespace {
+
+ReaderOptions MakeReaderOptions(const Rules& rules) {
+  ReaderOptions o;
+  o.text.table_terminators = rules.table_terminators;
+  o.text.total_row_labels = rules.total_row_label_texts;
+  return o;
+}
+
+void RunStages(const Rules& rules, Document* doc, Notice* notice) {
+  notice->tables = AnalyzeTableLayout(*doc, rules);
+  if (doc->format == "text")
+    for (TableInfo& info : notice->tables)
+      InferVerticalMerges(rules, &std::get<Table>(doc->blocks[info.block]), &info);
+  std::vector<std::string> captions;
+  for (const TableInfo& info : notice->tables) captions.push_back(info.caption.value_or(""));
+  ExtractMetadata(*doc, captions, &notice->meta, &notice->diagnostics);
+  ClassifyTables(*doc, rules, notice);
+  ExtractGradeRecords(*doc, rules, notice);
+  RunChecks(*doc, rules, notice);
+}
+
+}  // namespace
+
+std::string Sha256Hex(const std::string& bytes) {
+  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+  return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,
+                    Document* doc) {
+  Status st;
+  const Rules* rules = DefaultRules(&st);
+  if (!rules) return st;
+  notice->source = source;
+  doc->source = source;
+  st = ReadDocument(bytes, MakeReaderOptions(*rules), doc);
+  if (!st.ok()) return st;
+  notice->format = doc->format;
+  notice->sha256 = Sha256Hex(bytes);
+  RunStages(*rules, doc, notice);
+  return Status::Ok();
+}
+
+Status ExtractFile(const std::string& path, Notice* notice) {
+  notice->source = path;
+  std::string bytes;
+  Status st;
+  const Rules* rules = DefaultRules(&st);
+  if (!rules) return st;
+  st = LoadFile(path, ReaderOptions().max_file_bytes, &bytes);
+  if (!st.ok()) return st;
+  Document doc;
+  return ExtractBytes(path, bytes, notice, &doc);
+}
+
+}  // namespace fuhua

@@ -1,0 +1,33 @@
+// The extraction pipeline for one file, start to end:
+//   LoadFile -> ReadDocument (parsers/) -> metadata -> table layout ->
+//   vertical merges (text dumps) -> table kinds -> grade records -> checks.
+// Usage:
+//   Notice notice;
+//   Status st = ExtractFile("samples/x.txt", &notice);
+//   if (!st.ok()) report(notice.source, st);  // file-level failure
+// One file is one failure domain: a bad file yields a Status, never a crash,
+// and problems inside a readable file become notice.diagnostics.
+#ifndef FUHUA_PIPELINE_EXTRACT_H_
+#define FUHUA_PIPELINE_EXTRACT_H_
+
+#include <string>
+
+#include "pipeline/document.h"
+#include "pipeline/notice.h"
+#include "pipeline/status.h"
+
+namespace fuhua {
+
+// Runs the whole pipeline. On a non-ok Status, `notice` holds only source.
+Status ExtractFile(const std::string& path, Notice* notice);
+
+// Same, from bytes already loaded; also returns the document for inspection.
+Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,
+                    Document* doc);
+
+// Lowercase hex SHA-256 of `bytes`.
+std::string Sha256Hex(const std::string& bytes);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_PIPELINE_EXTRACT_H_
