@@ -381,6 +381,11 @@ TEST(MetadataRobustnessTest, InvalidUtf8AndHugeParagraphs) {
                                       "2021年11月24日" + bad}),
                              {bad, huge});
   EXPECT_FALSE(m.published.has_value());
+  Document raw_bytes = MakeDoc({"x", "y", "z"});  // text that skipped CleanText
+  std::get<Paragraph>(raw_bytes.blocks[0]).text = bad + "局";
+  std::get<Paragraph>(raw_bytes.blocks[1]).text = "关于" + bad + "的通知";
+  std::get<Paragraph>(raw_bytes.blocks[2]).text = "2021年11月24日" + bad;
+  EXPECT_FALSE(Extract(raw_bytes, {bad}).published.has_value());
   NoticeMetadata again;
   ExtractMetadata(MakeDoc({bad}), {}, &again, nullptr);  // null diagnostics tolerated
   ExtractMetadata(MakeDoc({bad}), {}, nullptr, nullptr);  // null output tolerated
