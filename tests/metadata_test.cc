@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -15,6 +17,7 @@
 
 #include "pipeline/document.h"
 #include "pipeline/notice.h"
+#include "pipeline/schema_files.h"
 #include "pipeline/text_util.h"
 
 namespace fuhua {
@@ -399,6 +402,26 @@ TEST(MetadataRobustnessTest, PreviousContentOfOutputIsReplaced) {
   ExtractMetadata(MakeDoc({"正文。"}), {}, &m, &diags);
   EXPECT_FALSE(m.title.has_value());
   EXPECT_TRUE(m.issuers.empty());
+}
+
+// A broken rule file gives one "rules_invalid" error and no metadata. The
+// rules are compiled once per process, so this runs in a re-executed child
+// (threadsafe death-test style) that loads them from an override directory.
+TEST(MetadataRobustnessTest, BrokenRuleFileIsAnErrorDiagnostic) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / "fuhua_metadata_rules";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "notice_metadata.json") << "{ \"title\": { \"start\": \"^(关于\" } }";
+  auto run = [&] {
+    SetSchemaOverrideDir(dir.string());
+    NoticeMetadata m;
+    std::vector<Diagnostic> diags;
+    ExtractMetadata(MakeDoc({"关于开展评估的通知"}), {}, &m, &diags);
+    bool ok = diags.size() == 1 && diags[0].code == "rules_invalid" &&
+              diags[0].severity == Diagnostic::Severity::kError && !m.title;
+    std::exit(ok ? 0 : 1);
+  };
+  EXPECT_EXIT(run(), testing::ExitedWithCode(0), "");
 }
 
 // ---------------------------------------------------------------------------
