@@ -42,42 +42,56 @@ std::string BaseName(const std::string& path) {
   return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
 }
 
-bool WriteText(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    return static_cast<bool>(std::cout);
-  }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  return static_cast<bool>(out);
-}
-
-std::string Render(const std::vector<Notice>& notices, const std::vector<InputError>& errors,
-                   bool jsonl) {
-  if (!jsonl) return RenderJson(notices, errors);
-  std::string out;
-  for (const Notice& n : notices) out += RenderNoticeLine(n) + "\n";
-  return out;
-}
-
 struct Options {
   bool jsonl = false;
   bool quiet = false;
   std::string output;
 };
 
-// Writes the results; with a directory output, one file per notice.
-bool WriteResults(const Options& o, const std::vector<Notice>& notices,
-                  const std::vector<InputError>& errors) {
-  bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
-  if (!per_file) return WriteText(o.output, Render(notices, errors, o.jsonl));
-  if (!IsDirectory(o.output) && ::mkdir(o.output.c_str(), 0777) != 0) return false;
+// Extracts one input; failures go to `errors` (and stderr unless quiet).
+bool ExtractOne(const std::string& path, const Options& o, Notice* n,
+                std::vector<InputError>* errors) {
+  Status st = ExtractFile(path, n);
+  if (st.ok()) return true;
+  errors->push_back({path, st.CodeName(), st.message()});
+  if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << st.message() << "\n";
+  return false;
+}
+
+// One output file per input in directory `dir`. Returns false on a write error.
+bool ExtractToDirectory(const std::vector<std::string>& inputs, const Options& o,
+                        std::vector<InputError>* errors) {
   std::string dir = o.output.back() == '/' ? o.output : o.output + "/";
+  if (!IsDirectory(dir) && ::mkdir(dir.c_str(), 0777) != 0) return false;
   bool ok = true;
-  for (const Notice& n : notices)
-    ok = WriteText(dir + BaseName(n.source) + (o.jsonl ? ".jsonl" : ".json"),
-                   Render({n}, {}, o.jsonl)) && ok;
+  for (const std::string& path : inputs) {
+    Notice n;
+    if (!ExtractOne(path, o, &n, errors)) continue;
+    std::ofstream out(dir + BaseName(path) + (o.jsonl ? ".jsonl" : ".json"), std::ios::binary);
+    NoticeStream stream(&out, o.jsonl);
+    stream.Add(n);
+    stream.Finish({});
+    ok = ok && static_cast<bool>(out);
+  }
   return ok;
+}
+
+// Everything into one stream (stdout or a file), one notice at a time.
+bool ExtractToStream(const std::vector<std::string>& inputs, const Options& o,
+                     std::vector<InputError>* errors) {
+  std::ofstream file;
+  bool to_stdout = o.output.empty() || o.output == "-";
+  if (!to_stdout) file.open(o.output, std::ios::binary);
+  std::ostream& out = to_stdout ? std::cout : file;
+  if (!out) return false;
+  NoticeStream stream(&out, o.jsonl);
+  for (const std::string& path : inputs) {
+    Notice n;
+    if (ExtractOne(path, o, &n, errors)) stream.Add(n);
+  }
+  stream.Finish(*errors);
+  out.flush();
+  return static_cast<bool>(out);
 }
 
 }  // namespace
@@ -99,20 +113,13 @@ int RunExtract(int argc, char** argv) {
   }
   if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
   Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", ""))};
-  std::vector<Notice> notices;
+  bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
   std::vector<InputError> errors;
-  for (const std::string& path : a.positional) {
-    Notice n;
-    Status st = ExtractFile(path, &n);
-    if (st.ok()) {
-      notices.push_back(std::move(n));
-      continue;
-    }
-    errors.push_back({path, st.CodeName(), st.message()});
-    if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << st.message() << "\n";
-  }
-  if (!WriteResults(o, notices, errors)) {
-    std::cerr << "fuhua: error: cannot write output to " << o.output << "\n";
+  bool written = per_file ? ExtractToDirectory(a.positional, o, &errors)
+                          : ExtractToStream(a.positional, o, &errors);
+  if (!written) {
+    std::cerr << "fuhua: error: cannot write output to " << (o.output.empty() ? "stdout" : o.output)
+              << "\n";
     return kExitInputErrors;
   }
   return errors.empty() ? kExitOk : kExitInputErrors;

@@ -16,6 +16,13 @@ namespace fuhua {
 class JsonWriter {
  public:
   JsonWriter(std::string* out, bool pretty) : out_(out), pretty_(pretty) {}
+  // Continues a document another writer opened: `depth` containers are open
+  // and `continues` says whether the innermost already has an item (so the
+  // next value is preceded by a comma). Used to stream array items.
+  JsonWriter(std::string* out, bool pretty, int depth, bool continues)
+      : out_(out), pretty_(pretty), has_items_(static_cast<size_t>(depth), true) {
+    if (depth > 0) has_items_.back() = continues;
+  }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }

@@ -1,6 +1,8 @@
 // Implements the notice JSON rendering (see notice_json.h).
 #include "exporters/notice_json.h"
 
+#include <sstream>
+
 #include "exporters/json_writer.h"
 
 #ifndef FUHUA_VERSION
@@ -157,15 +159,29 @@ void WriteNotice(JsonWriter& w, const Notice& n) {
 
 }  // namespace
 
-std::string RenderJson(const std::vector<Notice>& notices, const std::vector<InputError>& errors) {
-  std::string out;
-  JsonWriter w(&out, true);
-  w.BeginObject();
-  w.Field("fuhua_version", FUHUA_VERSION);
-  w.Key("notices");
-  w.BeginArray();
-  for (const Notice& n : notices) WriteNotice(w, n);
-  w.EndArray();
+NoticeStream::NoticeStream(std::ostream* out, bool jsonl) : out_(out), jsonl_(jsonl) {}
+
+void NoticeStream::Add(const Notice& notice) {
+  if (jsonl_) {
+    *out_ << RenderNoticeLine(notice) << "\n";
+    return;
+  }
+  std::string text;
+  if (!started_) {
+    text = "{\n  \"fuhua_version\": \"" FUHUA_VERSION "\",\n  \"notices\": [";
+    started_ = true;
+  }
+  JsonWriter w(&text, true, 2, count_++ > 0);
+  WriteNotice(w, notice);
+  *out_ << text;
+}
+
+void NoticeStream::Finish(const std::vector<InputError>& errors) {
+  if (jsonl_) return;
+  std::string text;
+  if (!started_) text = "{\n  \"fuhua_version\": \"" FUHUA_VERSION "\",\n  \"notices\": [";
+  text += count_ ? "\n  ]" : "]";  // the writer below adds ",\n  \"errors\": "
+  JsonWriter w(&text, true, 1, true);
   w.Key("errors");
   w.BeginArray();
   for (const InputError& e : errors) {
@@ -176,9 +192,16 @@ std::string RenderJson(const std::vector<Notice>& notices, const std::vector<Inp
     w.EndObject();
   }
   w.EndArray();
-  w.EndObject();
-  out.push_back('\n');
-  return out;
+  text += "\n}\n";
+  *out_ << text;
+}
+
+std::string RenderJson(const std::vector<Notice>& notices, const std::vector<InputError>& errors) {
+  std::ostringstream out;
+  NoticeStream stream(&out, false);
+  for (const Notice& n : notices) stream.Add(n);
+  stream.Finish(errors);
+  return out.str();
 }
 
 std::string RenderNoticeLine(const Notice& notice) {

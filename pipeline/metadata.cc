@@ -57,7 +57,8 @@ struct Rules {
 
 // Records `what` as the rule file's error unless an earlier one is kept.
 void SetRulesError(Status* status, const std::string& what) {
-  if (status->ok()) *status = Status::InvalidInput(std::string("schemas/") + kRulesFile + ": " + what);
+  if (status->ok())
+    *status = Status::InvalidInput(std::string("schemas/") + kRulesFile + ": " + what);
 }
 
 // ---------------------------------------------------------------------------
@@ -247,11 +248,13 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool EndsWithAny(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return EndsWith(s, w); });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return EndsWith(s, w); });
 }
 
 // The match key of a short paragraph, "" for prose-length ones.
@@ -269,7 +272,8 @@ int ChineseNumber(const std::u32string& s, const Rules& r) {
   size_t ten = s.find(r.chinese_ten);
   if (ten == std::u32string::npos) {
     if (s.size() == 1) return digit(s[0]);
-    if (s.size() == 2 && digit(s[0]) >= 0 && digit(s[1]) >= 0) return digit(s[0]) * 10 + digit(s[1]);
+    if (s.size() == 2 && digit(s[0]) >= 0 && digit(s[1]) >= 0)
+      return digit(s[0]) * 10 + digit(s[1]);
     return -1;
   }
   if (ten > 1 || s.size() - ten > 2) return -1;

@@ -36,15 +36,13 @@
 
 namespace fuhua {
 
-// Fills `meta` from `doc`. `table_captions` are the captions of the
-// document's tables in order (empty strings allowed); they supply the year
-// when the title has none. Fields that are not found stay nullopt / empty and
-// each gets an info diagnostic ("no_title", "no_doc_number", "no_issuers",
-// "no_publication_date", "no_year", "no_jurisdiction"); a date-shaped
-// paragraph with an impossible date gets a warning ("date_invalid"). When the
-// rule file cannot be loaded, one error diagnostic "rules_invalid" is appended
-// and `meta` is left untouched. Never aborts on any input. Thread-safe: the
-// rules are compiled once, on first use.
+// Replaces the content of `meta` with what is found in `doc`. `table_captions` are the captions of
+// the document's tables in order (empty strings allowed); they supply the year when the title has
+// none. Fields that are not found stay nullopt / empty and each gets an info diagnostic
+// ("no_title", "no_doc_number", "no_issuers", "no_publication_date", "no_year", "no_jurisdiction");
+// a date-shaped paragraph with an impossible date gets a warning ("date_invalid"). When the rule
+// file cannot be loaded, one error diagnostic "rules_invalid" is appended and `meta` is left
+// untouched. Never aborts on any input. Thread-safe: the rules are compiled once, on first use.
 void ExtractMetadata(const Document& doc, const std::vector<std::string>& table_captions,
                      NoticeMetadata* meta, std::vector<Diagnostic>* diagnostics);
 

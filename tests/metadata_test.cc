@@ -125,16 +125,17 @@ TEST(MetadataDateTest, ArabicAndChineseNumeralsAndInvalidDates) {
   };
   for (const DateCase& c : cases) {
     SCOPED_TRACE(c.line);
-    NoticeMetadata m = Extract(MakeDoc({"关于开展绩效评估的通知", "正文。", "重庆市财政局", c.line}));
+    NoticeMetadata m =
+        Extract(MakeDoc({"关于开展绩效评估的通知", "正文。", "重庆市财政局", c.line}));
     EXPECT_EQ(m.published, c.published);
   }
 }
 
 TEST(MetadataDateTest, ImpossibleDateWarnsAndLaterDateIsTaken) {
   std::vector<Diagnostic> diags;
-  NoticeMetadata m = Extract(
-      MakeDoc({"关于开展绩效评估的通知", "2021年2月30日", "重庆市财政局", "2021年3月1日"}), {},
-      &diags);
+  NoticeMetadata m =
+      Extract(MakeDoc({"关于开展绩效评估的通知", "2021年2月30日", "重庆市财政局", "2021年3月1日"}),
+              {}, &diags);
   EXPECT_EQ(m.published, "2021-03-01");
   ASSERT_TRUE(HasCode(diags, "date_invalid"));
   auto it = std::find_if(diags.begin(), diags.end(),
@@ -144,9 +145,16 @@ TEST(MetadataDateTest, ImpossibleDateWarnsAndLaterDateIsTaken) {
 }
 
 TEST(MetadataDateTest, DatesInAnnexesAreNotPublicationDates) {
-  NoticeMetadata m =
-      Extract(MakeDoc({"关于开展绩效评估的通知", "正文。", "重庆市财政局", "附件1", "2021年11月24日"}));
-  EXPECT_FALSE(m.published.has_value());
+  for (const char* heading : {"附件", "附件1", " 附件 2 ", "附件三：", "附件１"}) {
+    SCOPED_TRACE(heading);
+    NoticeMetadata m = Extract(
+        MakeDoc({"关于开展绩效评估的通知", "正文。", "重庆市财政局", heading, "2021年11月24日"}));
+    EXPECT_FALSE(m.published.has_value());
+  }
+  // The annex list of the body is not an annex heading.
+  NoticeMetadata m = Extract(
+      MakeDoc({"关于开展绩效评估的通知", "附件：1.评估结果", "重庆市财政局", "2021年11月24日"}));
+  EXPECT_EQ(m.published, "2021-11-24");
 }
 
 // ---------------------------------------------------------------------------
@@ -201,7 +209,8 @@ TEST(MetadataIssuerTest, RunTogetherHeaderBodiesAreSplit) {
       {"北京市科学技术委员会北京市财政局北京市人力资源和社会保障局",
        {"北京市科学技术委员会", "北京市财政局", "北京市人力资源和社会保障局"}},
       {"重庆市经济和信息化委员会重庆市财政局", {"重庆市经济和信息化委员会", "重庆市财政局"}},
-      {"内蒙古自治区科学技术厅内蒙古自治区财政厅", {"内蒙古自治区科学技术厅", "内蒙古自治区财政厅"}},
+      {"内蒙古自治区科学技术厅内蒙古自治区财政厅",
+       {"内蒙古自治区科学技术厅", "内蒙古自治区财政厅"}},
       {"重庆市科学技术局四川省科学技术厅", {"重庆市科学技术局", "四川省科学技术厅"}},
       {"重庆市 人力资源和社会保障局  重庆市财政局", {"重庆市人力资源和社会保障局", "重庆市财政局"}},
       {"重庆市人民政府办公厅", {"重庆市人民政府办公厅"}},
@@ -218,17 +227,18 @@ TEST(MetadataIssuerTest, RunTogetherHeaderBodiesAreSplit) {
 }
 
 TEST(MetadataIssuerTest, SignatureBeforeDateMergesWithHeader) {
-  NoticeMetadata m = Extract(MakeDoc({"重庆市人力资源和社会保障局重庆市财政局", "关于公布等级的通知",
-                                      "各区县人力社保局：", "正文。", "特此通知。",
-                                      "重庆市人力资源和社会保障局", "重庆市财政局",
-                                      "重庆市科学技术局", "2021年11月24日", "（此件公开发布）"}));
+  NoticeMetadata m =
+      Extract(MakeDoc({"重庆市人力资源和社会保障局重庆市财政局", "关于公布等级的通知",
+                       "各区县人力社保局：", "正文。", "特此通知。", "重庆市人力资源和社会保障局",
+                       "重庆市财政局", "重庆市科学技术局", "2021年11月24日", "（此件公开发布）"}));
   EXPECT_EQ(m.issuers, (std::vector<std::string>{"重庆市人力资源和社会保障局", "重庆市财政局",
                                                  "重庆市科学技术局"}));
 }
 
 TEST(MetadataIssuerTest, WithoutDateSignatureIsAboveFirstAnnexOrTable) {
-  NoticeMetadata by_annex = Extract(MakeDoc(
-      {"关于公布结果的通知", "正文。", "内蒙古自治区科学技术厅", "（此件公开发布）", "附件1", kTable}));
+  NoticeMetadata by_annex =
+      Extract(MakeDoc({"关于公布结果的通知", "正文。", "内蒙古自治区科学技术厅", "（此件公开发布）",
+                       "附件1", kTable}));
   EXPECT_EQ(by_annex.issuers, std::vector<std::string>{"内蒙古自治区科学技术厅"});
   NoticeMetadata by_table =
       Extract(MakeDoc({"关于公布结果的通知", "正文。", "内蒙古自治区科学技术厅", kTable}));
@@ -251,8 +261,10 @@ TEST(MetadataTitleTest, LinesAreJoinedUntilDocumentTypeWord) {
        "关于公布2021年市级创业孵化基地（园区）年度绩效评估等级的通知"},
       {{" 关于公布2021年度自治区科技企业孵化器和", "众创空间绩效评价（考核）结果的通知"},
        "关于公布2021年度自治区科技企业孵化器和众创空间绩效评价（考核）结果的通知"},
-      {{"关于印发", "重庆市高质量孵化载体", "建设实施方案的通知"}, "关于印发重庆市高质量孵化载体建设实施方案的通知"},
-      {{"关于印发孵化载体建设实施方案", "的通知", "各区县："}, "关于印发孵化载体建设实施方案的通知"},
+      {{"关于印发", "重庆市高质量孵化载体", "建设实施方案的通知"},
+       "关于印发重庆市高质量孵化载体建设实施方案的通知"},
+      {{"关于印发孵化载体建设实施方案", "的通知", "各区县："},
+       "关于印发孵化载体建设实施方案的通知"},
       {{"关于做好孵化基地评估工作的函"}, "关于做好孵化基地评估工作的函"},
       {{"重庆市科学技术局关于公布2022年度评价结果的通知"}, "关于公布2022年度评价结果的通知"},
       {{"关于做好孵化基地评估工作", "各区县：", "现将有关事项通知如下。"}, std::nullopt},
@@ -278,7 +290,8 @@ TEST(MetadataTitleTest, TitleMustBeAmongTheFirstParagraphs) {
 }
 
 TEST(MetadataTitleTest, IssuersBeforeGuanyuOnTheTitleLineAreIssuers) {
-  NoticeMetadata m = Extract(MakeDoc({"重庆市科学技术局重庆市财政局关于公布2022年度评价结果的通知"}));
+  NoticeMetadata m =
+      Extract(MakeDoc({"重庆市科学技术局重庆市财政局关于公布2022年度评价结果的通知"}));
   EXPECT_EQ(m.issuers, (std::vector<std::string>{"重庆市科学技术局", "重庆市财政局"}));
   EXPECT_EQ(m.year, 2022);
 }
@@ -342,7 +355,9 @@ TEST(MetadataJurisdictionTest, IssuerPlaceElseDocNumberAbbreviation) {
       {{"重庆市人力资源和社会保障局", "关于X的通知"}, "重庆市人力资源和社会保障局", "重庆市"},
       {{"内蒙古自治区科学技术厅", "关于X的通知"}, "内蒙古自治区科学技术厅", "内蒙古自治区"},
       {{"重庆市万州区人民政府办公室", "关于X的通知"}, "重庆市万州区人民政府办公室", "重庆市万州区"},
-      {{"重庆市大渡口区人民政府办公室", "关于X的通知"}, "重庆市大渡口区人民政府办公室", "重庆市大渡口区"},
+      {{"重庆市大渡口区人民政府办公室", "关于X的通知"},
+       "重庆市大渡口区人民政府办公室",
+       "重庆市大渡口区"},
       {{"重庆市城市管理局", "关于X的通知"}, "重庆市城市管理局", "重庆市"},
       {{"广西壮族自治区科学技术厅", "关于X的通知"}, "广西壮族自治区科学技术厅", "广西壮族自治区"},
       {{"渝人社〔2021〕415号", "关于X的通知"}, "渝", "重庆市"},
@@ -390,7 +405,7 @@ TEST(MetadataRobustnessTest, InvalidUtf8AndHugeParagraphs) {
   std::get<Paragraph>(raw_bytes.blocks[2]).text = "2021年11月24日" + bad;
   EXPECT_FALSE(Extract(raw_bytes, {bad}).published.has_value());
   NoticeMetadata again;
-  ExtractMetadata(MakeDoc({bad}), {}, &again, nullptr);  // null diagnostics tolerated
+  ExtractMetadata(MakeDoc({bad}), {}, &again, nullptr);   // null diagnostics tolerated
   ExtractMetadata(MakeDoc({bad}), {}, nullptr, nullptr);  // null output tolerated
 }
 
@@ -444,22 +459,61 @@ std::vector<SeedCase> SeedCases() {
   return {
       {"chongqing_2021_municipal_incubation_base_grades.txt",
        {"2021年市级创业孵化基地年度绩效评估优秀等级", "2021年市级创业孵化基地年度绩效评估良好等级",
-        "2021年市级创业孵化基地年度绩效评估合格等级", "2021年市级创业孵化基地年度绩效评估结果不合格等级"},
-       "关于公布2021年市级创业孵化基地（园区）年度绩效评估等级的通知", "渝人社〔2021〕415号",
-       {"重庆市人力资源和社会保障局", "重庆市财政局"}, "2021-11-24", 2021, "title", {}, {}, "重庆市"},
+        "2021年市级创业孵化基地年度绩效评估合格等级",
+        "2021年市级创业孵化基地年度绩效评估结果不合格等级"},
+       "关于公布2021年市级创业孵化基地（园区）年度绩效评估等级的通知",
+       "渝人社〔2021〕415号",
+       {"重庆市人力资源和社会保障局", "重庆市财政局"},
+       "2021-11-24",
+       2021,
+       "title",
+       {},
+       {},
+       "重庆市"},
       {"inner_mongolia_2021_incubator_makerspace_results.txt",
        {"2021年度科技企业孵化器绩效评价结果汇总表", "2021年度众创空间绩效考核结果汇总表"},
-       "关于公布2021年度自治区科技企业孵化器和众创空间绩效评价（考核）结果的通知", std::nullopt,
-       {"内蒙古自治区科学技术厅"}, std::nullopt, 2021, "title", {}, {}, "内蒙古自治区"},
+       "关于公布2021年度自治区科技企业孵化器和众创空间绩效评价（考核）结果的通知",
+       std::nullopt,
+       {"内蒙古自治区科学技术厅"},
+       std::nullopt,
+       2021,
+       "title",
+       {},
+       {},
+       "内蒙古自治区"},
       {"wanzhou_2023_2025_incubation_carrier_plan.txt",
        {"重庆市万州区孵化载体建设目标任务表（2023—2025年）"},
-       "关于印发重庆市万州区高质量孵化载体建设实施方案（2023—2025年）的通知", std::nullopt,
-       {"重庆市万州区人民政府办公室"}, "2023-08-28", 2023, "title", 2023, 2025, "重庆市万州区"},
-      {"incubation_base_evaluation_indicators.txt", {""}, std::nullopt, std::nullopt, {},
-       std::nullopt, std::nullopt, "", {}, {}, std::nullopt},
-      {"dadukou_2022_carrier_upgrade_plan.txt", {"提质发展孵化载体清单", "挖掘包装孵化载体清单"},
-       "关于印发大渡口区双创载体提质发展工作方案的通知", "大渡口府办发〔2022〕98号",
-       {"重庆市大渡口区人民政府办公室"}, "2022-10-28", 2022, "published", {}, {}, "重庆市大渡口区"},
+       "关于印发重庆市万州区高质量孵化载体建设实施方案（2023—2025年）的通知",
+       std::nullopt,
+       {"重庆市万州区人民政府办公室"},
+       "2023-08-28",
+       2023,
+       "title",
+       2023,
+       2025,
+       "重庆市万州区"},
+      {"incubation_base_evaluation_indicators.txt",
+       {""},
+       std::nullopt,
+       std::nullopt,
+       {},
+       std::nullopt,
+       std::nullopt,
+       "",
+       {},
+       {},
+       std::nullopt},
+      {"dadukou_2022_carrier_upgrade_plan.txt",
+       {"提质发展孵化载体清单", "挖掘包装孵化载体清单"},
+       "关于印发大渡口区双创载体提质发展工作方案的通知",
+       "大渡口府办发〔2022〕98号",
+       {"重庆市大渡口区人民政府办公室"},
+       "2022-10-28",
+       2022,
+       "published",
+       {},
+       {},
+       "重庆市大渡口区"},
   };
 }
 
