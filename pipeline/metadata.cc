@@ -15,8 +15,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
+#include <vector>
 
 #include "pipeline/schema_files.h"
 #include "pipeline/status.h"
