@@ -18,6 +18,8 @@ struct SourceLocation {
   std::string part;
 };
 
+class Table;
+
 struct Cell {
   int row = 0;  // grid row of the top-left corner
   int col = 0;  // grid column of the top-left corner
@@ -29,6 +31,11 @@ struct Cell {
   // True when a span was inferred from a layout that does not state it
   // (text dumps), false when the source format declared it.
   bool span_inferred = false;
+  // True when the text was rendered from automatic numbering (w:numPr), not
+  // typed: the digits of a generated 序号 column.
+  bool generated = false;
+  // Tables nested inside this cell, in order (their text is not in `text`).
+  std::vector<Table> nested;
 };
 
 // A grid of cells. Build it with AddCell() row by row, then call Finish();
@@ -54,6 +61,8 @@ class Table {
   void ApplyRowSpans(const std::vector<int>& row_span, bool inferred);
 
   SourceLocation where;
+  std::string origin = "body";  // "body", "header", "footer" or "textbox"
+  int declared_header_rows = 0;  // rows the source marks as headers (w:tblHeader)
 
  private:
   void Reindex();
@@ -67,6 +76,7 @@ struct Paragraph {
   std::string text;  // cleaned
   std::string raw;
   SourceLocation where;
+  std::string origin = "body";  // "body", "header", "footer" or "textbox"
 };
 
 using Block = std::variant<Paragraph, Table>;

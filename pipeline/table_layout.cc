@@ -62,7 +62,7 @@ bool LooksLikeHeaderRow(const Table& t, int r, const Rules& rules) {
 }
 
 void ReadHeader(const Table& t, const Rules& rules, TableInfo* info) {
-  info->header_rows = t.rows() > 1 ? 1 : 0;
+  info->header_rows = std::max(t.declared_header_rows, t.rows() > 1 ? 1 : 0);
   while (info->header_rows > 0 && info->header_rows < t.rows() - 1 &&
          LooksLikeHeaderRow(t, info->header_rows, rules))
     ++info->header_rows;
