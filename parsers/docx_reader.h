@@ -45,6 +45,10 @@ struct DocxOptions {
 // a budget exceeded / malformed XML (with part name and byte offset).
 Status ReadDocx(const std::string& bytes, const DocxOptions& options, Document* doc);
 
+// True when `bytes` is an OLE compound file holding an "EncryptedPackage"
+// stream: a password-protected .docx/.xlsx (not a legacy .doc).
+bool LooksLikeEncryptedOoxml(const std::string& bytes);
+
 }  // namespace fuhua
 
 #endif  // FUHUA_PARSERS_DOCX_READER_H_

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 
+#include "parsers/docx_reader.h"
 #include "parsers/text_reader.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
@@ -15,6 +16,7 @@ namespace fuhua {
 
 struct ReaderOptions {
   TextReaderOptions text;
+  DocxOptions docx;
   size_t max_file_bytes = 256u << 20;  // budget: larger files are refused
 };
 
@@ -22,10 +24,11 @@ struct ReaderOptions {
 // InvalidInput for a directory, an empty file or one over the budget.
 Status LoadFile(const std::string& path, size_t max_bytes, std::string* bytes);
 
-// Parses `bytes` (the content of `doc->source`) into `doc`. Recognises and
-// refuses with a clear message: zip containers (docx support arrives with the
-// docx reader), legacy OLE .doc files, binary data (NUL bytes) and invalid
-// UTF-8 (with the byte offset and line of the first bad sequence).
+// Parses `bytes` (the content of `doc->source`) into `doc`, choosing the
+// reader by content: zip containers go to the docx reader; OLE files are
+// refused as password-protected Office files or legacy .doc; other bytes must
+// be UTF-8 text (binary data and invalid UTF-8 are refused with the byte
+// offset and line of the first bad sequence).
 Status ReadDocument(const std::string& bytes, const ReaderOptions& options, Document* doc);
 
 }  // namespace fuhua

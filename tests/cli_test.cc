@@ -62,7 +62,7 @@ TEST_F(CliTest, EachBadInputGetsOneLineErrorAndTheRestIsProcessed) {
       {Write("binary.bin", std::string("\x7f" "ELF\0\0\x01", 7)), "binary"},
       {Write("gbk.txt", "\xb9\xd8\xd3\xda\n"), "invalid UTF-8 at byte 0 (line 1)"},
       {Write("legacy.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"), "legacy OLE"},
-      {Write("fake.docx", "PK\x03\x04rest"), "zip container"},
+      {Write("fake.docx", "PK\x03\x04rest"), "truncated zip"},
   };
   for (const Bad& b : bad) {
     SCOPED_TRACE(b.path);

@@ -1,0 +1,140 @@
+// pugixml adapter for .docx parts: parse status with byte offsets, an
+// iterative nesting-depth check, byte offset -> line mapping and namespace
+// prefix binding (see docx_xml.h).
+#include "parsers/docx_xml.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "pipeline/text_util.h"
+
+namespace fuhua::docx {
+namespace {
+
+constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kStrictWordNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+constexpr std::string_view kMcNs = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+// Extensions whose mc:Choice content we read: text boxes, groups, canvases
+// and Word 2010+ paragraph extras all keep their text in ordinary w: markup.
+constexpr std::array<std::string_view, 10> kUnderstood = {"wps", "wpg", "wpc", "wp14", "w14",
+                                                          "w15", "a14", "v",   "o",    "w10"};
+
+bool NameIs(std::string_view name, std::string_view prefix, std::string_view local) {
+  if (prefix.empty()) return name == local;
+  return name.size() == prefix.size() + 1 + local.size() && name.starts_with(prefix) &&
+         name[prefix.size()] == ':' && name.ends_with(local);
+}
+
+class DepthCheck : public pugi::xml_tree_walker {
+ public:
+  explicit DepthCheck(int max_depth) : max_depth_(max_depth) {}
+  bool for_each(pugi::xml_node&) override {
+    if (depth() < max_depth_) return true;
+    too_deep_ = true;
+    return false;
+  }
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  int max_depth_;
+  bool too_deep_ = false;
+};
+
+bool Understood(std::string_view requires_list) {
+  bool any = false;
+  size_t pos = 0;
+  while (pos < requires_list.size()) {
+    size_t end = requires_list.find(' ', pos);
+    if (end == std::string_view::npos) end = requires_list.size();
+    std::string_view prefix = requires_list.substr(pos, end - pos);
+    pos = end + 1;
+    if (prefix.empty()) continue;
+    if (std::find(kUnderstood.begin(), kUnderstood.end(), prefix) == kUnderstood.end())
+      return false;
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+bool IsOn(std::string_view value) {
+  return value.empty() || value == "1" || value == "true" || value == "on";
+}
+
+Status XmlPart::Parse(const std::string& name, const std::string& text, int max_depth) {
+  name_ = name;
+  bool utf16 = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
+  size_t bad = utf16 ? std::string::npos : FindInvalidUtf8(text);
+  if (bad != std::string::npos)
+    return Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad));
+  pugi::xml_parse_result result = doc_.load_buffer(
+      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!result)
+    return Status::InvalidInput(name + ": malformed XML at byte " + std::to_string(result.offset) +
+                                ": " + result.description());
+  DepthCheck check(std::min(max_depth, kMaxDepthCeiling));
+  doc_.traverse(check);
+  if (check.too_deep())
+    return Status::InvalidInput(name + ": XML nested deeper than " +
+                                std::to_string(std::min(max_depth, kMaxDepthCeiling)) +
+                                " elements");
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') newlines_.push_back(i);
+  BindPrefixes();
+  return Status::Ok();
+}
+
+void XmlPart::BindPrefixes() {
+  for (pugi::xml_attribute a : root().attributes()) {
+    std::string_view n = a.name();
+    std::string_view v = a.value();
+    std::string prefix;
+    if (n.starts_with("xmlns:"))
+      prefix = std::string(n.substr(6));
+    else if (n != "xmlns")
+      continue;
+    if (v == kWordNs || v == kStrictWordNs) w_ = prefix;
+    if (v == kMcNs) mc_ = prefix;
+  }
+}
+
+int XmlPart::LineOf(pugi::xml_node node) const {
+  ptrdiff_t offset = node.offset_debug();
+  if (offset < 0) return 0;
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
+  return static_cast<int>(it - newlines_.begin()) + 1;
+}
+
+bool XmlPart::IsW(pugi::xml_node node, std::string_view local) const {
+  return node.type() == pugi::node_element && NameIs(node.name(), w_, local);
+}
+
+bool XmlPart::IsMc(pugi::xml_node node, std::string_view local) const {
+  return node.type() == pugi::node_element && NameIs(node.name(), mc_, local);
+}
+
+pugi::xml_node XmlPart::ChildW(pugi::xml_node node, std::string_view local) const {
+  for (pugi::xml_node c : node.children())
+    if (IsW(c, local)) return c;
+  return pugi::xml_node();
+}
+
+const char* XmlPart::AttrW(pugi::xml_node node, std::string_view local) const {
+  for (pugi::xml_attribute a : node.attributes())
+    if (NameIs(a.name(), w_, local)) return a.value();
+  return "";
+}
+
+pugi::xml_node XmlPart::ChooseBranch(pugi::xml_node alternate) const {
+  pugi::xml_node fallback;
+  for (pugi::xml_node c : alternate.children()) {
+    if (IsMc(c, "Choice") && Understood(c.attribute("Requires").value())) return c;
+    if (IsMc(c, "Fallback") && !fallback) fallback = c;
+  }
+  return fallback;
+}
+
+}  // namespace fuhua::docx

@@ -1,0 +1,65 @@
+// One parsed XML part of a .docx (pugixml behind a small adapter): parse
+// errors become a Status with the part name and byte offset, nesting deeper
+// than the budget is rejected up front (so the recursive walkers elsewhere are
+// bounded), and element positions map back to 1-based source lines.
+// Also the namespace-prefix-aware name tests the walkers use, and the
+// mc:AlternateContent branch choice.
+#ifndef FUHUA_PARSERS_DOCX_XML_H_
+#define FUHUA_PARSERS_DOCX_XML_H_
+
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace fuhua::docx {
+
+// Hard ceiling on the nesting budget whatever the caller asks for: walkers
+// recurse once per element level.
+inline constexpr int kMaxDepthCeiling = 1000;
+
+class XmlPart {
+ public:
+  // Parses `text` (the part's bytes). Errors name `name` and the byte offset.
+  Status Parse(const std::string& name, const std::string& text, int max_depth);
+
+  const std::string& name() const { return name_; }
+  pugi::xml_node root() const { return doc_.document_element(); }
+  // 1-based line of `node` in the part, 0 when unknown.
+  int LineOf(pugi::xml_node node) const;
+
+  // Prefixes bound on the root element to the WordprocessingML and
+  // markup-compatibility namespaces ("w" and "mc" when undeclared).
+  const std::string& w() const { return w_; }
+  const std::string& mc() const { return mc_; }
+
+  // True when `node` is the element w:`local` / mc:`local`.
+  bool IsW(pugi::xml_node node, std::string_view local) const;
+  bool IsMc(pugi::xml_node node, std::string_view local) const;
+  // The w:`local` child element, or a null node.
+  pugi::xml_node ChildW(pugi::xml_node node, std::string_view local) const;
+  // The w:`local` attribute's value, or "" when absent.
+  const char* AttrW(pugi::xml_node node, std::string_view local) const;
+
+  // mc:AlternateContent: the first mc:Choice whose Requires prefixes are all
+  // understood, else mc:Fallback, else a null node. Never both.
+  pugi::xml_node ChooseBranch(pugi::xml_node alternate) const;
+
+ private:
+  void BindPrefixes();
+
+  std::string name_;
+  pugi::xml_document doc_;
+  std::vector<size_t> newlines_;
+  std::string w_ = "w";
+  std::string mc_ = "mc";
+};
+
+// True when the w:val style attribute `value` means on ("", "1", "true", "on").
+bool IsOn(std::string_view value);
+
+}  // namespace fuhua::docx
+
+#endif  // FUHUA_PARSERS_DOCX_XML_H_
