@@ -17,13 +17,14 @@ namespace {
 const char kHelp[] =
     "usage: fuhua extract FILE... [--format json|jsonl] [-o PATH] [--schemas DIR] [--quiet]\n"
     "\n"
-    "Reads each notice (UTF-8 text dumps of .docx notices) and extracts its metadata, tables,\n"
+    "Reads each notice (.docx, or a UTF-8 text dump of one) and extracts its metadata, tables,\n"
     "grade records, checks and diagnostics.\n"
     "\n"
     "  --format json    one JSON document {\"notices\": [...], \"errors\": [...]} (default)\n"
     "  --format jsonl   one notice object per line\n"
     "  -o PATH          write to PATH instead of stdout; if PATH is a directory (or ends\n"
     "                   with /), write one PATH/<file name>.json[l] per input\n"
+    "                   (x.docx -> PATH/x.docx.json)\n"
     "  --schemas DIR    read rule files from DIR, falling back to the built-in ones\n"
     "  --quiet          do not print per-file errors on stderr\n"
     "\n"
@@ -35,11 +36,10 @@ bool IsDirectory(const std::string& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-std::string BaseName(const std::string& path) {
+// The file name with its extension, so x.txt and x.docx never collide.
+std::string FileName(const std::string& path) {
   size_t slash = path.find_last_of('/');
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  size_t dot = base.find_last_of('.');
-  return dot == std::string::npos || dot == 0 ? base : base.substr(0, dot);
+  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 struct Options {
@@ -67,7 +67,7 @@ bool ExtractToDirectory(const std::vector<std::string>& inputs, const Options& o
   for (const std::string& path : inputs) {
     Notice n;
     if (!ExtractOne(path, o, &n, errors)) continue;
-    std::ofstream out(dir + BaseName(path) + (o.jsonl ? ".jsonl" : ".json"), std::ios::binary);
+    std::ofstream out(dir + FileName(path) + (o.jsonl ? ".jsonl" : ".json"), std::ios::binary);
     NoticeStream stream(&out, o.jsonl);
     stream.Add(n);
     stream.Finish({});

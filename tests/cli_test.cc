@@ -107,8 +107,8 @@ TEST_F(CliTest, OutputDirectoryGetsOneFilePerInput) {
   CliRun r = Fuhua("extract " + kSeed + " " +
                 testing::SourcePath("samples/dadukou_2022_carrier_upgrade_plan.txt") + " -o " + out);
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(fs::exists(dir_ / "out" / "chongqing_2021_municipal_incubation_base_grades.json"));
-  EXPECT_TRUE(fs::exists(dir_ / "out" / "dadukou_2022_carrier_upgrade_plan.json"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "chongqing_2021_municipal_incubation_base_grades.txt.json"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "dadukou_2022_carrier_upgrade_plan.txt.json"));
 }
 
 TEST_F(CliTest, InspectShowsSpansRolesAndKind) {

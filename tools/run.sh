@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 bash tools/build.sh
 mkdir -p out
 status=0
-build/fuhua extract samples/*.txt -o out/ || status=$?
+build/fuhua extract samples/*.txt samples/*.docx -o out/ || status=$?
 echo "wrote $(ls out/*.json | wc -l) files to out/" >&2
 exit $status
