@@ -16,6 +16,7 @@ namespace {
 
 const char kHelp[] =
     "usage: fuhua extract FILE... [--format json|jsonl] [-o PATH] [--schemas DIR] [--quiet]\n"
+    "                     [--include-deletions]\n"
     "\n"
     "Reads each notice (.docx, or a UTF-8 text dump of one) and extracts its metadata, tables,\n"
     "grade records, checks and diagnostics.\n"
@@ -27,6 +28,9 @@ const char kHelp[] =
     "                   (x.docx -> PATH/x.docx.json)\n"
     "  --schemas DIR    read rule files from DIR, falling back to the built-in ones\n"
     "  --quiet          do not print per-file errors on stderr\n"
+    "  --include-deletions\n"
+    "                   .docx tracked changes: also read deleted text (w:del, w:moveFrom);\n"
+    "                   by default only the text as accepted is read\n"
     "\n"
     "Inputs that cannot be read are reported (stderr and the \"errors\" list) and skipped;\n"
     "the exit code is then 1. Schemas of the output: schemas/output/.\n";
@@ -46,12 +50,13 @@ struct Options {
   bool jsonl = false;
   bool quiet = false;
   std::string output;
+  ExtractOptions extract;
 };
 
 // Extracts one input; failures go to `errors` (and stderr unless quiet).
 bool ExtractOne(const std::string& path, const Options& o, Notice* n,
                 std::vector<InputError>* errors) {
-  Status st = ExtractFile(path, n);
+  Status st = ExtractFile(path, n, o.extract);
   if (st.ok()) return true;
   errors->push_back({path, st.CodeName(), st.message()});
   if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << st.message() << "\n";
@@ -98,7 +103,7 @@ bool ExtractToStream(const std::vector<std::string>& inputs, const Options& o,
 
 int RunExtract(int argc, char** argv) {
   ParsedArgs a = ParseArgs(argc, argv, 2, {"--format", "-o", "--output", "--schemas"},
-                           {"--help", "-h", "--quiet", "-q"});
+                           {"--help", "-h", "--quiet", "-q", "--include-deletions"});
   if (a.Has("--help") || a.Has("-h")) {
     std::cout << kHelp;
     return kExitOk;
@@ -112,7 +117,8 @@ int RunExtract(int argc, char** argv) {
     return kExitUsage;
   }
   if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
-  Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", ""))};
+  Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", "")),
+            ExtractOptions{a.Has("--include-deletions")}};
   bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
   std::vector<InputError> errors;
   bool written = per_file ? ExtractToDirectory(a.positional, o, &errors)

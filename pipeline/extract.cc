@@ -15,8 +15,9 @@
 namespace fuhua {
 namespace {
 
-ReaderOptions MakeReaderOptions(const Rules& rules) {
+ReaderOptions MakeReaderOptions(const Rules& rules, const ExtractOptions& options) {
   ReaderOptions o;
+  o.docx.include_deletions = options.include_deletions;
   o.text.table_terminators = rules.table_terminators;
   o.text.total_row_labels = rules.total_row_label_texts;
   return o;
@@ -44,13 +45,13 @@ std::string Sha256Hex(const std::string& bytes) {
 }
 
 Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,
-                    Document* doc) {
+                    Document* doc, const ExtractOptions& options) {
   Status st;
   const Rules* rules = DefaultRules(&st);
   if (!rules) return st;
   notice->source = source;
   doc->source = source;
-  st = ReadDocument(bytes, MakeReaderOptions(*rules), doc);
+  st = ReadDocument(bytes, MakeReaderOptions(*rules, options), doc);
   if (!st.ok()) return st;
   notice->format = doc->format;
   notice->sha256 = Sha256Hex(bytes);
@@ -58,7 +59,7 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, Notice*
   return Status::Ok();
 }
 
-Status ExtractFile(const std::string& path, Notice* notice) {
+Status ExtractFile(const std::string& path, Notice* notice, const ExtractOptions& options) {
   notice->source = path;
   std::string bytes;
   Status st;
@@ -67,7 +68,7 @@ Status ExtractFile(const std::string& path, Notice* notice) {
   st = LoadFile(path, ReaderOptions().max_file_bytes, &bytes);
   if (!st.ok()) return st;
   Document doc;
-  return ExtractBytes(path, bytes, notice, &doc);
+  return ExtractBytes(path, bytes, notice, &doc, options);
 }
 
 }  // namespace fuhua

@@ -18,12 +18,18 @@
 
 namespace fuhua {
 
+struct ExtractOptions {
+  // Tracked changes: also read deleted text (w:del, w:delText, w:moveFrom) —
+  // the "other view"; by default only the accepted text is read.
+  bool include_deletions = false;
+};
+
 // Runs the whole pipeline. On a non-ok Status, `notice` holds only source.
-Status ExtractFile(const std::string& path, Notice* notice);
+Status ExtractFile(const std::string& path, Notice* notice, const ExtractOptions& options = {});
 
 // Same, from bytes already loaded; also returns the document for inspection.
 Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,
-                    Document* doc);
+                    Document* doc, const ExtractOptions& options = {});
 
 // Lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(const std::string& bytes);

@@ -98,7 +98,7 @@ TEST_F(CliTest, HelpDocumentsEveryFlag) {
   EXPECT_NE(top.out.find("extract"), std::string::npos);
   EXPECT_NE(top.out.find("inspect"), std::string::npos);
   CliRun ex = Fuhua("extract --help");
-  for (const char* flag : {"--format", "-o", "--schemas", "--quiet"})
+  for (const char* flag : {"--format", "-o", "--schemas", "--quiet", "--include-deletions"})
     EXPECT_NE(ex.out.find(flag), std::string::npos) << flag;
 }
 
