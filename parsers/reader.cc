@@ -55,17 +55,11 @@ Status LoadFile(const std::string& path, size_t max_bytes, std::string* bytes) {
 }
 
 Status ReadDocument(const std::string& bytes, const ReaderOptions& options, Document* doc) {
-  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06"))
+  // Office containers: zips, and OLE files, which the docx reader refuses as
+  // password-protected .docx or legacy .doc with the right words.
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06") ||
+      StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     return ReadDocx(bytes, options.docx, doc);
-  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    if (LooksLikeEncryptedOoxml(bytes))
-      return Status::Unsupported(
-          "password-protected (encrypted) Office file; remove the password in Word or "
-          "LibreOffice and save it again as .docx");
-    return Status::Unsupported(
-        "legacy OLE compound file (.doc/.xls); convert it first, e.g. "
-        "libreoffice --headless --convert-to docx FILE");
-  }
   Status st = CheckText(bytes);
   if (!st.ok()) return st;
   std::string_view text(bytes);

@@ -89,8 +89,7 @@ void StatedCounts(const Document& doc, const Rules& rules, Notice* n) {
         CountOne(s, m, *p, rules, n);
         RegexMatch more;
         for (size_t q = m.end; s.also && MatchAt(*s.also, p->text, q, &more); q = more.end) {
-          more.groups.insert(m.groups.begin(), m.groups.end());  // keeps earlier context
-          more.groups["n"] = more.Group("n");
+          more.groups.insert(m.groups.begin(), m.groups.end());  // adds only missing keys
           CountOne(s, more, *p, rules, n);
         }
         if (m.end == m.begin) break;

@@ -62,10 +62,7 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, Notice*
 Status ExtractFile(const std::string& path, Notice* notice, const ExtractOptions& options) {
   notice->source = path;
   std::string bytes;
-  Status st;
-  const Rules* rules = DefaultRules(&st);
-  if (!rules) return st;
-  st = LoadFile(path, ReaderOptions().max_file_bytes, &bytes);
+  Status st = LoadFile(path, ReaderOptions().max_file_bytes, &bytes);
   if (!st.ok()) return st;
   Document doc;
   return ExtractBytes(path, bytes, notice, &doc, options);

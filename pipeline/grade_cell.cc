@@ -8,13 +8,13 @@ namespace fuhua {
 namespace {
 
 // Splits at the first clause separator: "不合格，取消…。" -> ("不合格", "取消…。").
-std::pair<std::string, std::string> HeadAndTail(std::string_view text) {
-  static const char* kSeparators[] = {"，", ",", "。", "；", ";", "（", "("};
+// Separators come from schemas/grades.json clause_separators.
+std::pair<std::string, std::string> HeadAndTail(std::string_view text, const Rules& rules) {
   size_t cut = text.size();
   size_t skip = 0;
-  for (const char* sep : kSeparators) {
+  for (const std::string& sep : rules.clause_separators) {
     size_t p = text.find(sep);
-    if (p != std::string_view::npos && p < cut) cut = p, skip = std::string_view(sep).size();
+    if (p != std::string_view::npos && p < cut) cut = p, skip = sep.size();
   }
   std::string head(text.substr(0, cut));
   std::string tail = cut < text.size() ? std::string(text.substr(cut + skip)) : "";
@@ -45,7 +45,7 @@ void ApplyRule(const CellRule& rule, const RegexMatch& m, std::string_view text,
 GradeReading ReadGradeCell(std::string_view text, const Rules& rules) {
   GradeReading g;
   if (text.empty()) return g;
-  auto [head, tail] = HeadAndTail(text);
+  auto [head, tail] = HeadAndTail(text, rules);
   g.grade = rules.GradeOf(head);
   if (g.grade) {
     g.status = GradeStatus::kGraded;

@@ -104,10 +104,13 @@ void ExtractGradeRecords(const Document& doc, const Rules& rules, Notice* notice
         continue;
       }
       GradeRecord rec = MakeRecord(t, info, r, rules);
-      if (rec.status == GradeStatus::kUnknown)
+      if (rec.status == GradeStatus::kUnknown) {
+        Where at = rec.where;
+        at.col = info.Role("grade");
         AddDiagnostic(notice, Diagnostic::Severity::kWarning, "grade_unrecognised",
                       "grade cell \"" + rec.grade_raw + "\" of " + rec.name + " is not a known grade",
-                      rec.where);
+                      at);
+      }
       notice->records.push_back(std::move(rec));
     }
   }

@@ -85,6 +85,7 @@ Status LoadGrades(Rules* r) {
   for (const Object::Ptr& e : Objects(o, "grades"))
     r->grades.push_back(
         {e->getValue<std::string>("grade"), e->getValue<int>("rank"), Strings(e, "aliases", true)});
+  r->clause_separators = Strings(o, "clause_separators", false);
   for (const Object::Ptr& e : Objects(o, "cell_rules")) {
     CellRule rule;
     rule.id = e->getValue<std::string>("id");
@@ -144,7 +145,7 @@ const Rules* DefaultRules(Status* status) {
 }
 
 std::string Rules::RoleOf(std::string_view header) const {
-  std::string key = MatchKey(StripBracketSuffix(JoinCellLines(SplitLines(header))));
+  std::string key = MatchKey(StripBracketSuffix(header));
   std::string full = MatchKey(header);
   for (const RoleRule& r : roles)
     for (const std::string& s : r.synonyms)

@@ -66,6 +66,7 @@ struct Rules {
   int caption_max_paragraphs = 4;
   int caption_max_chars = 80;
   std::vector<GradeWord> grades;
+  std::vector<std::string> clause_separators;  // head of a grade cell ends at one
   std::vector<CellRule> cell_rules;
   std::vector<CountStatement> statements;
 

@@ -43,18 +43,20 @@ FIXED_XML_DATE = "2024-01-01T00:00:00Z"
 # Text dump → blocks
 # ---------------------------------------------------------------------------
 
-def load_terminators(root):
-    """Footer openers (抄送, 印发...) that end a table, as the C++ reader does:
-    schemas/table_layout.json "table_terminators"."""
+def load_layout(root, key, fallback):
+    """A word list of schemas/table_layout.json, the C++ reader's rules:
+    "table_terminators" (抄送, 印发... end a table), "total_row_labels" (合计...)."""
     path = os.path.join(root, "schemas", "table_layout.json")
     try:
         with open(path, encoding="utf-8") as f:
-            return tuple(json.load(f).get("table_terminators", []))
+            return tuple(json.load(f).get(key, fallback))
     except (OSError, ValueError):
-        return ("抄送",)
+        return tuple(fallback)
 
 
-TERMINATORS = load_terminators(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+TERMINATORS = load_layout(ROOT, "table_terminators", ["抄送"])
+TOTAL_LABELS = load_layout(ROOT, "total_row_labels", ["合计"])
 
 
 def parse_dump(text, terminators=TERMINATORS):
@@ -101,7 +103,6 @@ def text_html(lines):
     return "<br>".join(html.escape(x) for x in lines)
 
 
-TOTAL_LABELS = ("合计", "总计", "小计", "共计")
 NUMBER = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
 
 
