@@ -83,7 +83,7 @@ void PrintNotice(const Notice& n, const Document& doc, std::ostream& out) {
       << "\n";
   out << "issuers:    ";
   for (const std::string& i : m.issuers) out << " " << i;
-  out << "\njurisdiction: " << (m.jurisdiction ? m.jurisdiction->name : "-") << "\n"
+  out << "\njurisdiction: " << (m.jurisdiction ? m.jurisdiction->place.full_name : "-") << "\n"
       << "records: " << n.records.size() << ", checks: " << n.checks.size()
       << ", diagnostics: " << n.diagnostics.size() << "\n\n";
   size_t table = 0;

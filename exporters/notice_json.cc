@@ -29,6 +29,16 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& v, bool empty_i
   w.EndArray();
 }
 
+// Region fields shared by a record's region and the notice's jurisdiction.
+void WriteRegionFields(JsonWriter& w, const Region& r) {
+  w.Field("raw", r.raw);
+  w.Field("name", r.name);
+  w.OptField("code", r.code);
+  w.Field("kind", RegionKindName(r.kind));
+  w.OptField("parent_code", r.parent_code);
+  w.Field("full_name", r.full_name);
+}
+
 void WriteMeta(JsonWriter& w, const NoticeMetadata& m) {
   w.OptField("title", m.title);
   w.OptField("doc_number", m.doc_number);
@@ -51,8 +61,8 @@ void WriteMeta(JsonWriter& w, const NoticeMetadata& m) {
   w.Key("jurisdiction");
   if (m.jurisdiction) {
     w.BeginObject();
-    w.Field("raw", m.jurisdiction->raw);
-    w.Field("name", m.jurisdiction->name);
+    w.Field("source", m.jurisdiction->source);
+    WriteRegionFields(w, m.jurisdiction->place);
     w.EndObject();
   } else {
     w.Null();
@@ -83,6 +93,30 @@ void WriteTable(JsonWriter& w, const std::string& source, const TableInfo& t) {
   w.EndObject();
 }
 
+void WriteRegion(JsonWriter& w, const std::optional<Region>& region) {
+  if (!region) return w.Null();
+  w.BeginObject();
+  WriteRegionFields(w, *region);
+  w.EndObject();
+}
+
+void WriteNameKey(JsonWriter& w, const char* key_field, const char* attrs_field,
+                  const NameKey* k) {
+  w.Key(key_field);
+  if (!k) {
+    w.Null();
+    w.Key(attrs_field);
+    return w.Null();
+  }
+  w.String(k->key);
+  w.Key(attrs_field);
+  w.BeginObject();
+  w.OptField("place", k->place);
+  w.OptField("qualifier", k->qualifier);
+  w.OptField("legal_form", k->legal_form);
+  w.EndObject();
+}
+
 void WriteRecord(JsonWriter& w, const std::string& source, const GradeRecord& r) {
   w.BeginObject();
   w.FieldInt("table", r.table);
@@ -95,10 +129,10 @@ void WriteRecord(JsonWriter& w, const std::string& source, const GradeRecord& r)
   w.Field("name_raw", r.name_raw);
   w.OptField("operator", r.operator_name);
   w.OptField("operator_raw", r.operator_raw);
+  WriteNameKey(w, "name_key", "name_attrs", &r.name_key);
+  WriteNameKey(w, "operator_key", "operator_attrs", r.operator_key ? &*r.operator_key : nullptr);
   w.Key("region");
-  w.BeginObject();
-  w.OptField("raw", r.region_raw);
-  w.EndObject();
+  WriteRegion(w, r.region);
   w.OptField("grade", r.grade);
   w.Field("grade_raw", r.grade_raw);
   w.Field("status", GradeStatusName(r.status));

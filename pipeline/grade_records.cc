@@ -60,7 +60,12 @@ GradeRecord MakeRecord(const Table& t, const TableInfo& info, int r, const Rules
   rec.carrier_type = info.carrier_type;
   rec.operator_name = OptionalText(t, r, info.Role("operator"), false);
   rec.operator_raw = OptionalText(t, r, info.Role("operator"), true);
-  rec.region_raw = OptionalText(t, r, info.Role("region"), false);
+  if (auto raw = OptionalText(t, r, info.Role("region"), false)) {
+    rec.region.emplace();
+    rec.region->raw = *raw;
+    rec.region->name = *raw;  // until the normaliser resolves it
+    rec.region->full_name = *raw;
+  }
   rec.grade_raw = TextAt(t, r, info.Role("grade"));
   GradeReading g = ReadGradeCell(rec.grade_raw, rules);
   rec.grade = g.grade;

@@ -575,14 +575,14 @@ void MetadataExtractor::FindJurisdiction() {
   for (const std::string& issuer : meta_->issuers) {
     std::string place;
     if (RE2::PartialMatch(issuer, *r_.place_prefix, &place) && !place.empty()) {
-      meta_->jurisdiction = Jurisdiction{issuer, place};
+      meta_->jurisdiction = Jurisdiction{issuer, Region{place, place, {}, RegionKind::kUnknown, {}, place}};
       return;
     }
   }
   if (!meta_->doc_number) return;
   for (const auto& [abbr, name] : r_.abbreviations) {
     if (StartsWith(*meta_->doc_number, abbr)) {
-      meta_->jurisdiction = Jurisdiction{abbr, name};
+      meta_->jurisdiction = Jurisdiction{abbr, Region{abbr, name, {}, RegionKind::kUnknown, {}, name}};
       return;
     }
   }

@@ -30,4 +30,14 @@ const char* GradeStatusName(GradeStatus s) {
   return "unknown";
 }
 
+const char* RegionKindName(RegionKind k) {
+  switch (k) {
+    case RegionKind::kDivision: return "division";
+    case RegionKind::kFunctionalZone: return "functional_zone";
+    case RegionKind::kUnit: return "unit";
+    case RegionKind::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
 }  // namespace fuhua

@@ -28,9 +28,33 @@ struct Diagnostic {
   Where where;
 };
 
+// A place as written in a notice and what the normaliser resolved it to
+// (pipeline/regions.h). `code` is only ever set from the gazetteer, never
+// guessed: an unresolved value keeps kind kUnknown and no code.
+enum class RegionKind { kDivision, kFunctionalZone, kUnit, kUnknown };
+
+struct Region {
+  std::string raw;                         // as written: 九龙坡, 秀山县, 高新区
+  std::string name;                        // canonical: 九龙坡区 (raw when unresolved)
+  std::optional<std::string> code;         // GB/T 2260, 6 digits: "500107"
+  RegionKind kind = RegionKind::kUnknown;
+  std::optional<std::string> parent_code;  // the division above: "500000"
+  std::string full_name;                   // 重庆市九龙坡区; name when not a division
+};
+
 struct Jurisdiction {
-  std::string raw;   // as found (issuer prefix or document-number abbreviation)
-  std::string name;  // the place name, e.g. 重庆市, 内蒙古自治区
+  std::string source;  // where it was read: an issuer, or a document-number abbreviation
+  Region place;        // place.raw as found there: 重庆市大渡口区, 渝
+};
+
+// Matching key of an organisation or carrier name (pipeline/org_names.h):
+// the key folds what varies between notices; the attributes keep what was
+// moved out of it.
+struct NameKey {
+  std::string key;                        // 丝梦源孵化器商务有限公司
+  std::optional<std::string> place;       // leading or bracketed place: 重庆市, 重庆
+  std::optional<std::string> qualifier;   // trailing descriptive parenthetical: 原
+  std::optional<std::string> legal_form;  // suffix class: limited, joint_stock...
 };
 
 struct NoticeMetadata {
@@ -77,7 +101,9 @@ struct GradeRecord {
   std::string name_raw;
   std::optional<std::string> operator_name;
   std::optional<std::string> operator_raw;
-  std::optional<std::string> region_raw;
+  std::optional<Region> region;
+  NameKey name_key;
+  std::optional<NameKey> operator_key;
   std::optional<std::string> grade;  // 优秀 | 良好 | 合格 | 不合格
   std::string grade_raw;
   GradeStatus status = GradeStatus::kUnknown;
@@ -111,6 +137,7 @@ struct Notice {
 const char* SeverityName(Diagnostic::Severity s);
 const char* TableKindName(TableKind k);
 const char* GradeStatusName(GradeStatus s);
+const char* RegionKindName(RegionKind k);  // division | functional_zone | unit | unknown
 
 }  // namespace fuhua
 

@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 std::string RecordKey(const GradeRecord& r) {
   auto o = [](const std::optional<std::string>& v) { return v.value_or("∅"); };
   return std::to_string(r.table) + "|" + r.seq_raw + "|" + o(r.carrier_type) + "|" + r.name + "|" +
-         o(r.operator_name) + "|" + o(r.region_raw) + "|" + o(r.grade) + "|" +
+         o(r.operator_name) + "|" + (r.region ? r.region->raw + ">" + r.region->full_name + ">" + r.region->code.value_or("∅")
+                                : "∅") +
+         "|" + r.name_key.key + "|" + o(r.grade) + "|" +
          GradeStatusName(r.status) + "|" + o(r.remark) + "|" + o(r.evaluated_as) + "|" +
          o(r.revocation) + "|" + std::to_string(r.deferred_to.value_or(0));
 }

@@ -36,9 +36,9 @@ TEST(Merges, MergeableColumnsInheritRemarksDoNot) {
   Document doc;
   Notice n = testing::ExtractText(kMerged, &doc);
   ASSERT_EQ(n.records.size(), 4u);
-  EXPECT_EQ(n.records[1].region_raw, "九龙坡区");
+  EXPECT_EQ(n.records[1].region->raw, "九龙坡区");
   EXPECT_EQ(n.records[1].grade, "优秀");
-  EXPECT_EQ(n.records[3].region_raw, "渝北区");
+  EXPECT_EQ(n.records[3].region->raw, "渝北区");
   EXPECT_EQ(n.records[3].grade, "合格");
   EXPECT_EQ(n.records[0].grade_raw, "优秀");
   const Table& t = std::get<Table>(doc.blocks[n.tables[0].block]);

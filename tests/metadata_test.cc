@@ -371,8 +371,8 @@ TEST(MetadataJurisdictionTest, IssuerPlaceElseDocNumberAbbreviation) {
     NoticeMetadata m = Extract(MakeDoc(c.lines));
     ASSERT_EQ(m.jurisdiction.has_value(), c.name.has_value());
     if (!c.name) continue;
-    EXPECT_EQ(m.jurisdiction->raw, *c.raw);
-    EXPECT_EQ(m.jurisdiction->name, *c.name);
+    EXPECT_EQ(m.jurisdiction->source, *c.raw);
+    EXPECT_EQ(m.jurisdiction->place.name, *c.name);
   }
 }
 
@@ -534,8 +534,8 @@ TEST(MetadataSeedTest, SeedNoticesGiveTheExpectedMetadata) {
     EXPECT_EQ(m.period_to, c.period_to);
     ASSERT_EQ(m.jurisdiction.has_value(), c.jurisdiction.has_value());
     if (c.jurisdiction) {
-      EXPECT_EQ(m.jurisdiction->name, *c.jurisdiction);
-      EXPECT_EQ(m.jurisdiction->raw, c.issuers.front());
+      EXPECT_EQ(m.jurisdiction->place.name, *c.jurisdiction);
+      EXPECT_EQ(m.jurisdiction->source, c.issuers.front());
     }
     EXPECT_FALSE(HasCode(diags, "rules_invalid"));
     EXPECT_EQ(HasCode(diags, "no_title"), !c.title.has_value());
