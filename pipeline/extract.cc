@@ -9,6 +9,7 @@
 #include "pipeline/grade_records.h"
 #include "pipeline/merges.h"
 #include "pipeline/metadata.h"
+#include "pipeline/normalise.h"
 #include "pipeline/rules.h"
 #include "pipeline/table_layout.h"
 
@@ -23,7 +24,7 @@ ReaderOptions MakeReaderOptions(const Rules& rules, const ExtractOptions& option
   return o;
 }
 
-void RunStages(const Rules& rules, Document* doc, Notice* notice) {
+void RunStages(const Rules& rules, const Normaliser& normaliser, Document* doc, Notice* notice) {
   notice->tables = AnalyzeTableLayout(*doc, rules);
   if (doc->format == "text")
     for (TableInfo& info : notice->tables)
@@ -33,6 +34,7 @@ void RunStages(const Rules& rules, Document* doc, Notice* notice) {
   ExtractMetadata(*doc, captions, &notice->meta, &notice->diagnostics);
   ClassifyTables(*doc, rules, notice);
   ExtractGradeRecords(*doc, rules, notice);
+  NormaliseNotice(normaliser, notice);
   RunChecks(*doc, rules, notice);
 }
 
@@ -49,13 +51,16 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, Notice*
   Status st;
   const Rules* rules = DefaultRules(&st);
   if (!rules) return st;
+  Normaliser normaliser;
+  st = DefaultNormaliser(&normaliser);
+  if (!st.ok()) return st;
   notice->source = source;
   doc->source = source;
   st = ReadDocument(bytes, MakeReaderOptions(*rules, options), doc);
   if (!st.ok()) return st;
   notice->format = doc->format;
   notice->sha256 = Sha256Hex(bytes);
-  RunStages(*rules, doc, notice);
+  RunStages(*rules, normaliser, doc, notice);
   return Status::Ok();
 }
 

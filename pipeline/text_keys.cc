@@ -1,0 +1,128 @@
+// Implements the name key of schemas/text_keys.json with ICU: Normalizer2
+// (NFKC), the Hant-Hans transliterator (run only when the text holds a
+// character it changes: most notices are already Simplified and the
+// transliterator is the slow step), u_isUWhiteSpace and case folding.
+#include "pipeline/text_keys.h"
+
+#include <Poco/JSON/Object.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <mutex>
+
+#include "pipeline/schema_files.h"
+
+namespace fuhua {
+namespace {
+
+icu::UnicodeString FromUtf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+// Maps every code point of `chars` to `to` (-1: drop).
+void AddMapping(std::unordered_map<UChar32, UChar32>* m, const std::string& chars, UChar32 to) {
+  icu::UnicodeString u = FromUtf8(chars);
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    (*m)[c] = to;
+    i += U16_LENGTH(c);
+  }
+}
+
+Status LoadRules(const Poco::JSON::Object::Ptr& o, int* version, std::string* translit_id,
+                 std::unordered_map<UChar32, UChar32>* unify) {
+  try {
+    *version = o->getValue<int>("key_version");
+    *translit_id = o->getValue<std::string>("transliterator");
+    auto groups = o->getArray("unify");
+    for (size_t i = 0; groups && i < groups->size(); ++i) {
+      auto g = groups->getObject(static_cast<unsigned>(i));
+      icu::UnicodeString to = FromUtf8(g->getValue<std::string>("to"));
+      AddMapping(unify, g->getValue<std::string>("from"), to.char32At(0));
+    }
+    AddMapping(unify, o->optValue<std::string>("drop", ""), -1);
+  } catch (const Poco::Exception& e) {
+    return Status::InvalidInput("schemas/text_keys.json: " + e.displayText());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status TextKeyer::Create(std::unique_ptr<TextKeyer>* out) {
+  Poco::JSON::Object::Ptr o;
+  Status st = LoadSchemaJson("text_keys.json", &o);
+  if (!st.ok()) return st;
+  std::unique_ptr<TextKeyer> k(new TextKeyer());
+  std::string id;
+  st = LoadRules(o, &k->version_, &id, &k->unify_);
+  if (!st.ok()) return st;
+  UErrorCode err = U_ZERO_ERROR;
+  k->prototype_.reset(icu::Transliterator::createInstance(FromUtf8(id), UTRANS_FORWARD, err));
+  if (U_FAILURE(err) || !k->prototype_)
+    return Status::Internal("ICU transliterator " + id + ": " + u_errorName(err));
+  k->FindConvertible();
+  *out = std::move(k);
+  return Status::Ok();
+}
+
+// The transliterator's source set also holds characters it leaves alone
+// (most Simplified ones); keep only those it changes on their own, so that a
+// Simplified key skips the slow rule engine. About 3,500 characters, ~1 ms once.
+void TextKeyer::FindConvertible() {
+  icu::UnicodeSet source;
+  prototype_->getSourceSet(source);
+  for (int32_t r = 0; r < source.getRangeCount(); ++r)
+    for (UChar32 c = source.getRangeStart(r); c <= source.getRangeEnd(r); ++c) {
+      icu::UnicodeString one(c), converted(c);
+      prototype_->transliterate(converted);
+      if (converted != one) convertible_.add(c);
+    }
+  convertible_.freeze();
+}
+
+// ICU transliterators keep state while they run: one clone per thread.
+icu::Transliterator* TextKeyer::ThreadTransliterator() const {
+  thread_local const TextKeyer* owner = nullptr;
+  thread_local std::unique_ptr<icu::Transliterator> t;
+  if (owner != this || !t) {
+    t.reset(prototype_->clone());
+    owner = this;
+  }
+  return t.get();
+}
+
+std::string TextKeyer::Key(std::string_view text) const {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  icu::UnicodeString u = FromUtf8(text);
+  if (U_SUCCESS(err)) {
+    icu::UnicodeString n = nfkc->normalize(u, err);
+    if (U_SUCCESS(err)) u = n;  // best effort: a key never fails
+  }
+  if (!convertible_.containsNone(u)) ThreadTransliterator()->transliterate(u);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) continue;
+    auto it = unify_.find(c);
+    if (it != unify_.end()) c = it->second;
+    if (c >= 0) kept.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+const TextKeyer* DefaultTextKeyer(Status* status) {
+  static Status load_status;
+  static std::unique_ptr<TextKeyer> keyer;
+  static std::once_flag once;
+  std::call_once(once, [] { load_status = TextKeyer::Create(&keyer); });
+  *status = load_status;
+  return load_status.ok() ? keyer.get() : nullptr;
+}
+
+}  // namespace fuhua

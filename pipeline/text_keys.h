@@ -1,0 +1,49 @@
+// Matching keys for names (schemas/text_keys.json): NFKC, Traditional ->
+// Simplified (ICU Hant-Hans), no whitespace, Latin case folded, brackets,
+// dots, dashes and commas unified, quotation marks dropped. The display value
+// keeps the document's characters; only matching uses the key.
+// Usage:
+//   Status st;
+//   const TextKeyer* k = DefaultTextKeyer(&st);
+//   k->Key("內蒙古 自治區【呼和浩特】");  // "内蒙古自治区(呼和浩特)"
+// Thread-safe: the transliterator is cloned per thread.
+#ifndef FUHUA_PIPELINE_TEXT_KEYS_H_
+#define FUHUA_PIPELINE_TEXT_KEYS_H_
+
+#include <unicode/translit.h>
+#include <unicode/uniset.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "pipeline/status.h"
+
+namespace fuhua {
+
+class TextKeyer {
+ public:
+  // Loads schemas/text_keys.json and creates the transliterator.
+  static Status Create(std::unique_ptr<TextKeyer>* out);
+
+  std::string Key(std::string_view text) const;
+  int version() const { return version_; }
+
+ private:
+  TextKeyer() = default;
+  icu::Transliterator* ThreadTransliterator() const;
+  void FindConvertible();
+
+  int version_ = 0;
+  std::unique_ptr<icu::Transliterator> prototype_;
+  icu::UnicodeSet convertible_;                 // characters Hant-Hans changes
+  std::unordered_map<UChar32, UChar32> unify_;  // -1 drops the character
+};
+
+// The process-wide keyer, loaded once; nullptr and !status->ok() on error.
+const TextKeyer* DefaultTextKeyer(Status* status);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_PIPELINE_TEXT_KEYS_H_
