@@ -1,0 +1,449 @@
+// Blocking, scoring and constrained clustering of grade records (see
+// linker.h); thresholds and weights come from schemas/linking.json.
+#include "pipeline/linker.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "pipeline/extract.h"
+#include "pipeline/schema_files.h"
+#include "pipeline/text_util.h"
+
+namespace fuhua {
+namespace {
+
+struct Weights {
+  double auto_link = 0.9, review = 0.75;
+  double region_conflict = 0.3, type_penalty = 0.15, place_conflict = 0.3;
+  double same_operator = 0.1, different_operator = 0.05, same_region = 0;
+};
+
+struct LinkRules {
+  size_t gram_chars = 2;
+  size_t max_postings = 200;
+  int min_shared = 2;
+  Weights carrier, org;
+};
+
+Status LoadLinkRules(LinkRules* r) {
+  Poco::JSON::Object::Ptr o;
+  Status st = LoadSchemaJson("linking.json", &o);
+  if (!st.ok()) return st;
+  try {
+    auto b = o->getObject("blocking");
+    r->gram_chars = b->getValue<size_t>("gram_chars");
+    r->max_postings = b->getValue<size_t>("max_postings");
+    r->min_shared = b->getValue<int>("min_shared_grams");
+    auto c = o->getObject("carrier");
+    r->carrier = {c->getValue<double>("auto_link"),         c->getValue<double>("review"),
+                  c->getValue<double>("region_conflict_penalty"),
+                  c->getValue<double>("carrier_type_penalty"),
+                  c->getValue<double>("place_conflict_penalty"),
+                  c->getValue<double>("same_operator_bonus"),
+                  c->getValue<double>("different_operator_penalty"), 0};
+    auto g = o->getObject("organisation");
+    r->org.auto_link = g->getValue<double>("auto_link");
+    r->org.review = g->getValue<double>("review");
+    r->org.same_region = g->getValue<double>("same_region_bonus");
+    r->org.region_conflict = g->getValue<double>("region_conflict_penalty");
+  } catch (const Poco::Exception& e) {
+    return Status::InvalidInput("schemas/linking.json: " + e.displayText());
+  }
+  return Status::Ok();
+}
+
+const LinkRules* Rules(Status* status) {
+  static Status load_status;
+  static LinkRules rules;
+  static std::once_flag once;
+  std::call_once(once, [] { load_status = LoadLinkRules(&rules); });
+  *status = load_status;
+  return load_status.ok() ? &rules : nullptr;
+}
+
+// Candidate pairs (i < j) of records whose blocking strings share at least
+// min_shared character n-grams, ignoring n-grams held by too many records.
+std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string>& texts,
+                                                const LinkRules& r) {
+  std::unordered_map<std::u32string, std::vector<int>> postings;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::set<std::u32string> grams;
+    const std::u32string& t = texts[i];
+    for (size_t k = 0; k + r.gram_chars <= t.size(); ++k) grams.insert(t.substr(k, r.gram_chars));
+    if (t.size() < r.gram_chars && !t.empty()) grams.insert(t);
+    for (const auto& g : grams) postings[g].push_back(static_cast<int>(i));
+  }
+  std::vector<std::vector<int>> lists;  // usable posting lists only
+  for (auto& [gram, ids] : postings)
+    if (ids.size() > 1 && ids.size() <= r.max_postings) lists.push_back(std::move(ids));
+  std::unordered_map<int64_t, int> shared;
+  for (const auto& ids : lists)
+    for (size_t x = 0; x < ids.size(); ++x)
+      for (size_t y = x + 1; y < ids.size(); ++y)
+        ++shared[static_cast<int64_t>(ids[x]) << 32 | static_cast<uint32_t>(ids[y])];
+  std::vector<std::pair<int, int>> out;
+  for (const auto& [pair, n] : shared) {
+    int a = static_cast<int>(pair >> 32), b = static_cast<int>(pair & 0xFFFFFFFF);
+    size_t shortest = std::min(texts[static_cast<size_t>(a)].size(), texts[static_cast<size_t>(b)].size());
+    if (n >= r.min_shared || shortest <= r.gram_chars + 1) out.emplace_back(a, b);
+  }
+  std::sort(out.begin(), out.end());  // deterministic order, whatever the hashing
+  return out;
+}
+
+double Similarity(const std::u32string& a, const std::u32string& b) {
+  if (a.empty() && b.empty()) return 1;
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+// GB/T 2260 codes nest by prefix: 150000 ⊃ 150700 ⊃ 150781.
+bool CodeWithin(const std::string& inner, const std::string& outer) {
+  if (outer.ends_with("0000")) return inner.compare(0, 2, outer, 0, 2) == 0;
+  if (outer.ends_with("00")) return inner.compare(0, 4, outer, 0, 4) == 0;
+  return inner == outer;
+}
+
+bool RegionsConflict(const std::string& a, const std::string& b) {
+  return !a.empty() && !b.empty() && !CodeWithin(a, b) && !CodeWithin(b, a);
+}
+
+// Leading places agree when one extends the other: 重庆 / 重庆市 / 重庆市万州.
+bool PlacesConflict(const std::string& a, const std::string& b) {
+  return !a.empty() && !b.empty() && !a.starts_with(b) && !b.starts_with(a);
+}
+
+std::string Fixed(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+// What the scorers read of one input, decoded once.
+struct Keys {
+  std::u32string name, full, op, op_full;
+};
+
+Keys MakeKeys(const LinkInput& in) {
+  return {DecodeUtf8(in.name_key), DecodeUtf8(in.name_place + in.name_key),
+          DecodeUtf8(in.operator_key), DecodeUtf8(in.operator_place + in.operator_key)};
+}
+
+Link ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const Keys& kb,
+                   const Weights& w) {
+  double by_key = Similarity(ka.name, kb.name), by_full = Similarity(ka.full, kb.full);
+  double score = std::max(by_key, by_full);
+  std::string reason = "name " + Fixed(score);
+  if (RegionsConflict(a.region_code, b.region_code))
+    score -= w.region_conflict, reason += ", regions differ (" + a.region_code + "/" + b.region_code + ")";
+  else if (!a.region_code.empty() && a.region_code == b.region_code)
+    reason += ", region " + a.region_code;
+  if (PlacesConflict(a.name_place, b.name_place))
+    score -= w.place_conflict, reason += ", places differ (" + a.name_place + "/" + b.name_place + ")";
+  if (a.carrier_type != b.carrier_type)
+    score -= w.type_penalty, reason += ", carrier types differ";
+  if (!ka.op_full.empty() && !kb.op_full.empty()) {
+    double op = Similarity(ka.op_full, kb.op_full);
+    if (op >= w.auto_link) score += w.same_operator, reason += ", same operator";
+    else if (op < w.review) score -= w.different_operator, reason += ", different operators";
+  }
+  return {-1, -1, std::clamp(score, 0.0, 1.0), reason};
+}
+
+// An organisation mention: a record's operator, or its name when the name is
+// an organisation's.
+struct OrgMention {
+  int input = -1;
+  bool is_name = false;
+  std::u32string key, full;
+};
+
+Link ScoreOrgs(const LinkInput& a, const LinkInput& b, const OrgMention& ma, const OrgMention& mb,
+               const Weights& w) {
+  double score = std::max(Similarity(ma.key, mb.key), Similarity(ma.full, mb.full));
+  std::string reason = "organisation name " + Fixed(score);
+  if (RegionsConflict(a.region_code, b.region_code))
+    score -= w.region_conflict, reason += ", regions differ";
+  else if (!a.region_code.empty() && a.region_code == b.region_code)
+    score += w.same_region, reason += ", same region " + a.region_code;
+  return {-1, -1, std::clamp(score, 0.0, 1.0), reason};
+}
+
+// Union-find over records; a cluster keeps the notices of its members.
+class Clusters {
+ public:
+  Clusters(size_t n, bool one_per_notice, const std::vector<LinkInput>& in)
+      : parent_(n), notices_(n), one_per_notice_(one_per_notice) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+    for (size_t i = 0; i < n; ++i) notices_[i].insert(in[i].notice);
+  }
+  int Find(int x) {
+    while (parent_[static_cast<size_t>(x)] != x)
+      x = parent_[static_cast<size_t>(x)] = parent_[static_cast<size_t>(parent_[static_cast<size_t>(x)])];
+    return x;
+  }
+  void Forbid(int a, int b) { forbidden_.push_back({a, b}); }
+  // Joins the clusters of a and b unless a constraint forbids it.
+  bool Join(int a, int b) {
+    int ra = Find(a), rb = Find(b);
+    if (ra == rb) return false;
+    auto& na = notices_[static_cast<size_t>(ra)];
+    auto& nb = notices_[static_cast<size_t>(rb)];
+    if (one_per_notice_)
+      for (int64_t n : nb)
+        if (na.count(n)) return false;
+    for (const auto& [x, y] : forbidden_) {
+      int rx = Find(x), ry = Find(y);
+      if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return false;
+    }
+    if (na.size() < nb.size()) std::swap(ra, rb);
+    parent_[static_cast<size_t>(rb)] = ra;
+    notices_[static_cast<size_t>(ra)].insert(notices_[static_cast<size_t>(rb)].begin(),
+                                             notices_[static_cast<size_t>(rb)].end());
+    notices_[static_cast<size_t>(rb)].clear();
+    return true;
+  }
+  // Dense cluster numbers in order of first member.
+  std::vector<int> Numbered(const std::vector<bool>& present) {
+    std::vector<int> out(parent_.size(), -1);
+    std::unordered_map<int, int> ids;
+    for (size_t i = 0; i < parent_.size(); ++i)
+      if (present[i]) out[i] = ids.emplace(Find(static_cast<int>(i)), static_cast<int>(ids.size())).first->second;
+    return out;
+  }
+
+ private:
+  std::vector<int> parent_;
+  std::vector<std::set<int64_t>> notices_;
+  std::vector<std::pair<int, int>> forbidden_;
+  bool one_per_notice_;
+};
+
+// Decisions by natural key -> pairs of input indices.
+std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
+    const std::vector<LinkInput>& in, const std::vector<LinkDecision>& decisions) {
+  std::unordered_map<std::string, int> by_key;
+  for (size_t i = 0; i < in.size(); ++i) by_key.emplace(in[i].natural_key, static_cast<int>(i));
+  std::vector<std::pair<std::pair<int, int>, bool>> out;
+  for (const LinkDecision& d : decisions) {
+    auto a = by_key.find(d.a), b = by_key.find(d.b);
+    if (a != by_key.end() && b != by_key.end()) out.push_back({{a->second, b->second}, d.same});
+  }
+  return out;
+}
+
+}  // namespace
+
+LinkInput MakeLinkInput(const Notice& n, const GradeRecord& r, int64_t notice) {
+  LinkInput in;
+  in.natural_key = n.sha256 + ":" + std::to_string(r.table) + ":" + std::to_string(r.row);
+  in.notice = notice;
+  in.name_key = r.name_key.key;
+  in.name_place = r.name_key.place.value_or("");
+  in.name_is_org = r.name_key.legal_form.has_value();
+  in.carrier_type = r.carrier_type.value_or("");
+  if (r.region && r.region->kind == RegionKind::kDivision) in.region_code = r.region->code.value_or("");
+  if (r.operator_key) {
+    in.operator_key = r.operator_key->key;
+    in.operator_place = r.operator_key->place.value_or("");
+  }
+  in.evaluated_as = r.evaluated_as.value_or("");
+  in.grade = r.grade.value_or("");
+  return in;
+}
+
+double KeySimilarity(const std::string& a, const std::string& b) {
+  return Similarity(DecodeUtf8(a), DecodeUtf8(b));
+}
+
+namespace {
+
+// Scores the candidate pairs among `items` (blocking on text(item)) with
+// score(i, j) -> Link; keeps those at or above w.review, best first.
+template <typename Item, typename TextOf, typename ScoreOf>
+std::vector<Link> ScorePairs(const std::vector<Item>& items, TextOf text, ScoreOf score,
+                             const LinkRules& r, const Weights& w, size_t* compared) {
+  std::vector<std::u32string> texts;
+  texts.reserve(items.size());
+  for (const Item& it : items) texts.push_back(text(it));
+  std::vector<std::pair<int, int>> pairs = CandidatePairs(texts, r);
+  *compared += pairs.size();
+  std::vector<Link> out;
+  for (const auto& [x, y] : pairs) {
+    Link l = score(static_cast<size_t>(x), static_cast<size_t>(y));
+    if (l.score < w.review) continue;
+    l.a = x, l.b = y;
+    out.push_back(std::move(l));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Link& p, const Link& q) { return p.score > q.score; });
+  return out;
+}
+
+// Decided pairs first (accepted join, rejected never), then scored pairs at or
+// above auto_link; what stays apart in the review band is returned in *review.
+std::vector<Link> JoinPairs(Clusters* c, const std::vector<Link>& scored,
+                            const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
+                            const Weights& w, std::vector<Link>* review) {
+  std::vector<Link> joined;
+  for (const auto& [pair, same] : decided)
+    if (!same) c->Forbid(pair.first, pair.second);
+  for (const auto& [pair, same] : decided)
+    if (same && c->Join(pair.first, pair.second))
+      joined.push_back({pair.first, pair.second, 1.0, "accepted by a person"});
+  for (const Link& l : scored)
+    if (l.score >= w.auto_link && c->Join(l.a, l.b)) joined.push_back(l);
+  if (review)
+    for (const Link& l : scored)
+      if (l.score < w.auto_link && c->Find(l.a) != c->Find(l.b)) review->push_back(l);
+  return joined;
+}
+
+void LinkCarriers(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
+                  const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
+                  const LinkRules& r, LinkResult* out) {
+  std::vector<Link> scored = ScorePairs(
+      keys, [](const Keys& k) { return k.full; },
+      [&](size_t a, size_t b) { return ScoreCarriers(in[a], in[b], keys[a], keys[b], r.carrier); },
+      r, r.carrier, &out->pairs_scored);
+  Clusters c(in.size(), true, in);
+  out->carrier_links = JoinPairs(&c, scored, decided, r.carrier, &out->review);
+  out->carrier_cluster = c.Numbered(std::vector<bool>(in.size(), true));
+}
+
+std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in, const std::vector<Keys>& keys) {
+  std::vector<OrgMention> m;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (!in[i].operator_key.empty()) m.push_back({static_cast<int>(i), false, keys[i].op, keys[i].op_full});
+    if (in[i].name_is_org) m.push_back({static_cast<int>(i), true, keys[i].name, keys[i].full});
+  }
+  return m;
+}
+
+void LinkOrganisations(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
+                       const LinkRules& r, LinkResult* out) {
+  std::vector<OrgMention> m = OrgMentions(in, keys);
+  std::vector<Link> scored = ScorePairs(
+      m, [](const OrgMention& x) { return x.full; },
+      [&](size_t a, size_t b) {
+        return ScoreOrgs(in[static_cast<size_t>(m[a].input)], in[static_cast<size_t>(m[b].input)], m[a],
+                         m[b], r.org);
+      },
+      r, r.org, &out->pairs_scored);
+  std::vector<LinkInput> no_notice(m.size());  // organisations recur within a notice
+  Clusters c(m.size(), false, no_notice);
+  std::vector<Link> joined = JoinPairs(&c, scored, {}, r.org, nullptr);
+  std::vector<int> cluster = c.Numbered(std::vector<bool>(m.size(), true));
+  out->org_cluster.assign(in.size(), -1);
+  out->name_org_cluster.assign(in.size(), -1);
+  for (size_t k = 0; k < m.size(); ++k)
+    (m[k].is_name ? out->name_org_cluster : out->org_cluster)[static_cast<size_t>(m[k].input)] = cluster[k];
+  for (Link& l : joined) {  // report links between records, not mentions
+    l.a = m[static_cast<size_t>(l.a)].input;
+    l.b = m[static_cast<size_t>(l.b)].input;
+    out->org_links.push_back(std::move(l));
+  }
+}
+
+// 浙江大学包头工业技术研究院众创空间 (evaluated as an incubator) -> the incubator
+// record of the same notice run by the same organisation, or whose name key
+// starts its name key; one with the same grade is preferred.
+void FindRelations(const std::vector<LinkInput>& in, LinkResult* out) {
+  std::map<int64_t, std::vector<size_t>> by_notice;
+  for (size_t i = 0; i < in.size(); ++i) by_notice[in[i].notice].push_back(i);
+  for (size_t i = 0; i < in.size(); ++i) {
+    const LinkInput& a = in[i];
+    if (a.evaluated_as.empty()) continue;
+    int best = -1, best_rank = -1;
+    std::string why;
+    for (size_t j : by_notice[a.notice]) {
+      const LinkInput& b = in[j];
+      if (j == i || b.carrier_type != a.evaluated_as) continue;
+      bool same_org = out->org_cluster[i] >= 0 && out->org_cluster[i] == out->org_cluster[j];
+      bool named = !b.name_key.empty() && a.name_key.starts_with(b.name_key);
+      if (!same_org && !named) continue;
+      int rank = (same_org ? 2 : 0) + (named ? 2 : 0) + (a.grade == b.grade ? 1 : 0);
+      if (rank <= best_rank) continue;
+      best = static_cast<int>(j), best_rank = rank;
+      why = same_org ? "same operating organisation" : "name contains the carrier's name";
+    }
+    if (best >= 0)
+      out->relations.push_back(
+          {static_cast<int>(i), best, 1.0, "evaluated as " + a.evaluated_as + ": " + why});
+  }
+}
+
+}  // namespace
+
+Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
+                   LinkResult* out) {
+  Status st;
+  const LinkRules* r = Rules(&st);
+  if (!r) return st;
+  *out = LinkResult();
+  std::vector<Keys> keys;
+  keys.reserve(inputs.size());
+  for (const LinkInput& in : inputs) keys.push_back(MakeKeys(in));
+  LinkCarriers(inputs, keys, DecisionPairs(inputs, decisions), *r, out);
+  LinkOrganisations(inputs, keys, *r, out);
+  FindRelations(inputs, out);
+  return Status::Ok();
+}
+
+
+std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
+                                         const std::vector<std::string>& natural_keys,
+                                         const std::vector<std::string>& previous,
+                                         const std::string& prefix) {
+  int n = 0;
+  for (int c : cluster) n = std::max(n, c + 1);
+  std::vector<std::map<std::string, int>> votes(static_cast<size_t>(n));
+  std::vector<std::string> smallest(static_cast<size_t>(n));
+  std::vector<int> size(static_cast<size_t>(n), 0);
+  for (size_t i = 0; i < cluster.size(); ++i) {
+    if (cluster[i] < 0) continue;
+    auto c = static_cast<size_t>(cluster[i]);
+    ++size[c];
+    if (!previous[i].empty()) ++votes[c][previous[i]];
+    if (smallest[c].empty() || natural_keys[i] < smallest[c]) smallest[c] = natural_keys[i];
+  }
+  // Larger clusters choose first, so a split keeps the old id on its bigger part.
+  std::vector<size_t> order(static_cast<size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return size[a] != size[b] ? size[a] > size[b] : smallest[a] < smallest[b];
+  });
+  std::vector<std::string> ids(static_cast<size_t>(n));
+  std::set<std::string> taken;
+  for (size_t c : order) {
+    std::vector<std::pair<std::string, int>> ranked(votes[c].begin(), votes[c].end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [id, count] : ranked)
+      if (!taken.count(id)) {
+        ids[c] = id;
+        break;
+      }
+    if (ids[c].empty()) ids[c] = prefix + Sha256Hex(smallest[c]).substr(0, 12);
+    taken.insert(ids[c]);
+  }
+  return ids;
+}
+
+}  // namespace fuhua

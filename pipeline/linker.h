@@ -1,0 +1,96 @@
+// Links grade records into carrier entities and their operators into
+// organisation entities, across notices and years (schemas/linking.json).
+//   1. Blocking: character bigrams of each record's place + name key, with
+//      bigrams that too many records share dropped; only records sharing at
+//      least two bigrams are compared. Sub-quadratic in the number of records.
+//   2. Scoring: edit distance on the keys, then region compatibility, carrier
+//      type, leading place and operator agreement (each with its reason).
+//   3. Clustering: pairs in score order join with union-find, never two
+//      records of one notice (a notice lists a carrier once) and never a pair a
+//      person rejected; accepted pairs join first. Pairs between the review and
+//      auto-link thresholds that end apart form the review list.
+// Organisations are the operators, and carriers whose name is itself an
+// organisation's (苏尼特左旗丝梦源孵化器商务有限责任公司 runs itself).
+// Relations: a record whose result was borrowed from another carrier type
+// (evaluated_as) points at the record of that type, in the same notice, run by
+// the same organisation.
+// Usage:
+//   LinkResult r;
+//   Status st = LinkRecords(inputs, decisions, &r);
+//   r.carrier_cluster[i]  // cluster of inputs[i]
+#ifndef FUHUA_PIPELINE_LINKER_H_
+#define FUHUA_PIPELINE_LINKER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/notice.h"
+#include "pipeline/status.h"
+
+namespace fuhua {
+
+struct LinkInput {
+  std::string natural_key;  // stable across re-ingest: notice sha256 + table + row
+  int64_t notice = 0;       // records of one notice are different carriers
+  std::string name_key;
+  std::string name_place;   // NameKey::place, "" when none
+  bool name_is_org = false;  // the name itself is an organisation's (有限公司…)
+  std::string carrier_type;
+  std::string region_code;  // division code, "" when not a resolved division
+  std::string operator_key;  // "" when no operator
+  std::string operator_place;
+  std::string evaluated_as;  // carrier type the result was borrowed from, ""
+  std::string grade;
+};
+
+// A person's decision on a pair, by natural keys.
+struct LinkDecision {
+  std::string a;
+  std::string b;
+  bool same = false;
+};
+
+struct Link {
+  int a = -1;  // indices into the inputs
+  int b = -1;
+  double score = 0;
+  std::string reason;
+};
+
+struct LinkResult {
+  std::vector<int> carrier_cluster;  // per input; clusters numbered from 0
+  std::vector<int> org_cluster;      // per input: its operator's; -1 without one
+  std::vector<int> name_org_cluster; // per input: its name's, when the name is an
+                                     // organisation's (a carrier called …有限公司); else -1
+  std::vector<Link> carrier_links;   // the pairs that joined clusters
+  std::vector<Link> org_links;
+  std::vector<Link> review;          // uncertain carrier pairs left apart
+  std::vector<Link> relations;       // a borrowed its result from b
+  size_t pairs_scored = 0;           // for the benchmark: far below n²/2
+};
+
+// The linking view of a record extracted from `n` (notice id `notice`).
+LinkInput MakeLinkInput(const Notice& n, const GradeRecord& r, int64_t notice);
+
+// Links `inputs`. Fails only when schemas/linking.json is broken.
+Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
+                   LinkResult* out);
+
+// Stable entity ids, one per cluster (clusters numbered 0..n-1 in `cluster`,
+// -1 = none): a cluster keeps the id most of its members had before
+// (`previous`, "" for new records) unless a larger cluster took it first;
+// otherwise it gets prefix + 12 hex digits of the SHA-256 of its smallest
+// natural key. Re-linking the same records gives the same ids.
+std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
+                                         const std::vector<std::string>& natural_keys,
+                                         const std::vector<std::string>& previous,
+                                         const std::string& prefix);
+
+// Levenshtein similarity of two UTF-8 strings by code points: 1 - d / max(len).
+double KeySimilarity(const std::string& a, const std::string& b);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_PIPELINE_LINKER_H_
