@@ -5,7 +5,11 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config git        # toolchain
-  libpoco-dev libicu-dev libre2-dev           # Poco (JSON, Foundation), ICU, RE2
+  libpoco-dev libicu-dev libre2-dev           # Poco (JSON, Foundation, Zip, Data), ICU, RE2
+  libpq-dev                                   # libpq headers: CMake's FindPostgreSQL, for
+                                              # Poco::DataPostgreSQL (libpoco-dev lacks them)
+  postgresql                                  # server for the store tests (tests/pg_server.cc
+                                              # starts a private one; the system one is unused)
   libpugixml-dev libxlsxwriter-dev            # OOXML and Excel (later readers/exporters)
   libgtest-dev                                # unit tests
   python3 python3-jsonschema                  # output schema validation in the tests

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/build.sh
+# bootstrap installs PostgreSQL, so the store tests must run on it: fail, not skip.
+export FUHUA_REQUIRE_POSTGRES="${FUHUA_REQUIRE_POSTGRES:-1}"
 ctest --test-dir build --output-on-failure -j2

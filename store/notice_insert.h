@@ -1,0 +1,29 @@
+// Writes one notice version — the notice row, its tables, records, checks and
+// diagnostics — as rows of the store's tables (store/migrations/001_core.sql).
+// The caller holds the transaction (store.cc: one per notice).
+#ifndef FUHUA_STORE_NOTICE_INSERT_H_
+#define FUHUA_STORE_NOTICE_INSERT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/notice.h"
+#include "store/sql_session.h"
+
+namespace fuhua {
+
+struct NoticeVersion {
+  int64_t id = 0;  // reserved by the caller from id_counters
+  int version = 1;
+  std::optional<int64_t> run_id;
+  std::string ingested_at;
+};
+
+// Inserts everything of `notice` under `v.id`; returns the number of records.
+// Throws Poco::Exception on a database error (the transaction then rolls back).
+int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_NOTICE_INSERT_H_

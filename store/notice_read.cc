@@ -1,0 +1,176 @@
+// Reading notices and records back (see notice_read.h). A Cursor walks the
+// columns in SELECT order so the reader and the column list stay in step;
+// NULL comes back as the model's "unknown" (nullopt, "", 0 or -1).
+#include "store/notice_read.h"
+
+#include <Poco/Exception.h>
+
+#include "store/json_text.h"
+
+namespace fuhua {
+
+const char* const kNoticeColumns =
+    "n.id, n.source_path, n.sha256, n.version, n.superseded_by, n.format, n.title, "
+    "n.doc_number, n.issuers, n.published, n.year, n.year_source, n.period_from, n.period_to, "
+    "n.jurisdiction_source, n.jurisdiction_raw, n.jurisdiction_name, n.jurisdiction_code, "
+    "n.jurisdiction_kind, n.jurisdiction_parent_code, n.jurisdiction_full_name, "
+    "n.ingested_at, n.ingest_run";
+
+const char* const kRecordColumns =
+    "r.id, r.notice_id, n.sha256, n.source_path, n.year, n.jurisdiction_code, "
+    "n.jurisdiction_name, r.table_index, r.row_index, r.seq, r.seq_raw, r.carrier_type, "
+    "r.name, r.name_raw, r.name_key, r.name_place, r.name_qualifier, r.name_legal_form, "
+    "r.operator, r.operator_raw, r.operator_key, r.operator_place, r.operator_qualifier, "
+    "r.operator_legal_form, r.region_raw, r.region_name, r.region_code, r.region_kind, "
+    "r.region_parent_code, r.region_full_name, r.grade, r.grade_raw, r.status, r.remark, "
+    "r.evaluated_as, r.revocation, r.deferred_to, r.where_part, r.where_line, r.where_table, "
+    "r.where_row, r.where_col";
+
+namespace {
+
+class Cursor {
+ public:
+  explicit Cursor(const SqlRows& rows) : rows_(rows) {}
+  bool NextIsNull() const { return rows_.IsNull(col_); }
+  std::string Text() { return rows_.Text(col_++); }
+  std::optional<std::string> OptText() { return rows_.OptText(col_++); }
+  int64_t Int() { return rows_.Int(col_++); }
+  int IntOr(int fallback) { return rows_.OptInt(col_++).value_or(fallback); }
+  std::optional<int> OptInt() { return rows_.OptInt(col_++); }
+  std::optional<int64_t> OptId() {
+    bool null = rows_.IsNull(col_);
+    int64_t v = rows_.Int(col_++);
+    return null ? std::nullopt : std::optional<int64_t>(v);
+  }
+
+ private:
+  const SqlRows& rows_;
+  size_t col_ = 0;
+};
+
+RegionKind ParseRegionKind(const std::string& name) {
+  for (RegionKind k : {RegionKind::kDivision, RegionKind::kFunctionalZone, RegionKind::kUnit}) {
+    if (name == RegionKindName(k)) return k;
+  }
+  return RegionKind::kUnknown;
+}
+
+GradeStatus ParseGradeStatus(const std::string& name) {
+  for (GradeStatus s : {GradeStatus::kGraded, GradeStatus::kRevoked, GradeStatus::kDeferred}) {
+    if (name == GradeStatusName(s)) return s;
+  }
+  return GradeStatus::kUnknown;
+}
+
+// Six columns: raw, name, code, kind, parent_code, full_name; none when raw is NULL.
+std::optional<Region> ReadRegion(Cursor* c) {
+  bool absent = c->NextIsNull();
+  Region r;
+  r.raw = c->Text();
+  r.name = c->Text();
+  r.code = c->OptText();
+  r.kind = ParseRegionKind(c->Text());
+  r.parent_code = c->OptText();
+  r.full_name = c->Text();
+  return absent ? std::nullopt : std::optional<Region>(r);
+}
+
+// Four columns: key, place, qualifier, legal_form; none when key is NULL.
+std::optional<NameKey> ReadNameKey(Cursor* c) {
+  bool absent = c->NextIsNull();
+  NameKey k;
+  k.key = c->Text();
+  k.place = c->OptText();
+  k.qualifier = c->OptText();
+  k.legal_form = c->OptText();
+  return absent ? std::nullopt : std::optional<NameKey>(k);
+}
+
+std::optional<Jurisdiction> ReadJurisdiction(Cursor* c) {
+  bool absent = c->NextIsNull();
+  Jurisdiction j;
+  j.source = c->Text();
+  std::optional<Region> place = ReadRegion(c);
+  if (absent || !place) return std::nullopt;
+  j.place = *place;
+  return j;
+}
+
+void ReadMetadata(Cursor* c, NoticeMetadata* m) {
+  m->title = c->OptText();
+  m->doc_number = c->OptText();
+  m->issuers = FromJsonStrings(c->Text());
+  m->published = c->OptText();
+  m->year = c->OptInt();
+  m->year_source = c->Text();
+  m->period_from = c->OptInt();
+  m->period_to = c->OptInt();
+  m->jurisdiction = ReadJurisdiction(c);
+}
+
+Where ReadWhere(Cursor* c) {
+  Where w;
+  w.part = c->Text();
+  w.line = c->IntOr(0);
+  w.table = c->IntOr(-1);
+  w.row = c->IntOr(-1);
+  w.col = c->IntOr(-1);
+  return w;
+}
+
+void ReadGradeFields(Cursor* c, GradeRecord* r) {
+  r->grade = c->OptText();
+  r->grade_raw = c->Text();
+  r->status = ParseGradeStatus(c->Text());
+  r->remark = c->OptText();
+  r->evaluated_as = c->OptText();
+  r->revocation = c->OptText();
+  r->deferred_to = c->OptInt();
+}
+
+}  // namespace
+
+NoticeRow ReadNotice(const SqlRows& rows) {
+  Cursor c(rows);
+  NoticeRow n;
+  n.id = c.Int();
+  n.source_path = c.Text();
+  n.sha256 = c.Text();
+  n.version = static_cast<int>(c.Int());
+  n.superseded_by = c.OptId();
+  n.format = c.Text();
+  ReadMetadata(&c, &n.meta);
+  n.ingested_at = c.Text();
+  n.ingest_run = c.OptId();
+  return n;
+}
+
+RecordRow ReadRecord(const SqlRows& rows) {
+  Cursor c(rows);
+  RecordRow out;
+  out.id = c.Int();
+  out.notice_id = c.Int();
+  out.notice_sha256 = c.Text();
+  out.source_path = c.Text();
+  out.year = c.OptInt();
+  out.jurisdiction_code = c.OptText();
+  out.jurisdiction_name = c.OptText();
+  GradeRecord& r = out.record;
+  r.table = static_cast<int>(c.Int());
+  r.row = static_cast<int>(c.Int());
+  r.seq = c.OptInt();
+  r.seq_raw = c.Text();
+  r.carrier_type = c.OptText();
+  r.name = c.Text();
+  r.name_raw = c.Text();
+  r.name_key = ReadNameKey(&c).value_or(NameKey());
+  r.operator_name = c.OptText();
+  r.operator_raw = c.OptText();
+  r.operator_key = ReadNameKey(&c);
+  r.region = ReadRegion(&c);
+  ReadGradeFields(&c, &r);
+  r.where = ReadWhere(&c);
+  return out;
+}
+
+}  // namespace fuhua

@@ -1,0 +1,165 @@
+// SqlSession over Poco::Data (see sql_session.h): connection set-up per
+// backend, positional binding of SqlValue lists, typed reads of RecordSet
+// cells, application-allocated ids and transactions.
+#include "store/sql_session.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+#include <Poco/Timestamp.h>
+
+#include <mutex>
+
+namespace fuhua {
+namespace {
+
+using Poco::Data::Keywords::now;
+
+constexpr int kSqliteBusyTimeoutMs = 30000;
+
+// Poco finds connectors by name in a process-wide registry.
+const std::string& Registered(const std::string& connector) {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::PostgreSQL::Connector::registerConnector();
+  });
+  return connector;
+}
+
+void Bind(Poco::Data::Statement* st, const SqlValue& v) {
+  if (std::holds_alternative<int64_t>(v)) {
+    st->addBind(Poco::Data::Keywords::bind(static_cast<Poco::Int64>(std::get<int64_t>(v))));
+  } else if (std::holds_alternative<std::string>(v)) {
+    st->addBind(Poco::Data::Keywords::bind(std::get<std::string>(v)));
+  } else {
+    st->addBind(Poco::Data::Keywords::use(Poco::Data::Keywords::null));
+  }
+}
+
+}  // namespace
+
+std::string NowUtc() {
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+bool SqlRows::IsNull(size_t col) const { return rs_.isNull(col, static_cast<size_t>(row_)); }
+
+std::string SqlRows::Text(size_t col) const {
+  return IsNull(col) ? std::string()
+                     : rs_.value(col, static_cast<size_t>(row_)).convert<std::string>();
+}
+
+std::optional<std::string> SqlRows::OptText(size_t col) const {
+  if (IsNull(col)) return std::nullopt;
+  return rs_.value(col, static_cast<size_t>(row_)).convert<std::string>();
+}
+
+int64_t SqlRows::Int(size_t col) const {
+  return IsNull(col) ? 0 : rs_.value(col, static_cast<size_t>(row_)).convert<Poco::Int64>();
+}
+
+std::optional<int> SqlRows::OptInt(size_t col) const {
+  if (IsNull(col)) return std::nullopt;
+  return rs_.value(col, static_cast<size_t>(row_)).convert<int>();
+}
+
+SqlSession::SqlSession(const StoreTarget& target)
+    : dialect_(target.dialect), session_(Registered(target.connector), target.connection) {
+  if (dialect_ == Dialect::kSqlite) ConfigureSqlite();
+}
+
+void SqlSession::ConfigureSqlite() {
+  // WAL: readers never block the writer and a crash mid-write loses at most
+  // the open transaction. synchronous=NORMAL is durable enough in WAL mode
+  // (a power cut may drop the last commits, never corrupt); a rerun redoes them.
+  std::string mode;
+  session_ << "PRAGMA journal_mode=WAL", Poco::Data::Keywords::into(mode), now;
+  if (mode != "wal")
+    throw Poco::Data::DataException("cannot switch to WAL mode (got " + mode + ")");
+  int timeout = 0;
+  session_ << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs),
+      Poco::Data::Keywords::into(timeout), now;
+  session_ << "PRAGMA synchronous=NORMAL", now;
+  session_ << "PRAGMA foreign_keys=ON", now;
+}
+
+Poco::Data::Statement SqlSession::Prepare(const std::string& sql,
+                                          const std::vector<SqlValue>& values) {
+  Poco::Data::Statement st(session_);
+  st << WithPlaceholders(dialect_, sql);
+  for (const SqlValue& v : values) Bind(&st, v);
+  return st;
+}
+
+void SqlSession::Exec(const std::string& sql, const std::vector<SqlValue>& values) {
+  Prepare(sql, values).execute();
+}
+
+SqlRows SqlSession::Query(const std::string& sql, const std::vector<SqlValue>& values) {
+  Poco::Data::Statement st = Prepare(sql, values);
+  st.execute();
+  return SqlRows(st);
+}
+
+std::optional<int64_t> SqlSession::QueryInt(const std::string& sql,
+                                            const std::vector<SqlValue>& values) {
+  SqlRows rows = Query(sql, values);
+  if (!rows.Next() || rows.IsNull(0)) return std::nullopt;
+  return rows.Int(0);
+}
+
+int64_t SqlSession::ReserveIds(const std::string& counter, int64_t n) {
+  Exec("UPDATE id_counters SET next_id = next_id + ? WHERE name = ?", {n, counter});
+  std::optional<int64_t> next =
+      QueryInt("SELECT next_id FROM id_counters WHERE name = ?", {counter});
+  if (!next) throw Poco::NotFoundException("id counter '" + counter + "' missing");
+  return *next - n;
+}
+
+void SqlSession::Begin() {
+  if (dialect_ == Dialect::kSqlite) {
+    Exec("BEGIN IMMEDIATE");
+  } else {
+    session_.begin();
+  }
+}
+
+void SqlSession::Commit() {
+  if (dialect_ == Dialect::kSqlite) {
+    Exec("COMMIT");
+  } else {
+    session_.commit();
+  }
+}
+
+void SqlSession::Rollback() {
+  if (dialect_ == Dialect::kSqlite) {
+    Exec("ROLLBACK");
+  } else {
+    session_.rollback();
+  }
+}
+
+void SqlSession::LockForMigration() {
+  if (dialect_ == Dialect::kPostgres) Exec("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
+}
+
+SqlTransaction::~SqlTransaction() {
+  if (done_) return;
+  try {
+    db_->Rollback();
+  } catch (const Poco::Exception&) {
+    // The error that got us here is already on its way to the caller; a
+    // failed rollback (e.g. a lost connection) ends the transaction anyway.
+  }
+}
+
+void SqlTransaction::Commit() {
+  db_->Commit();
+  done_ = true;
+}
+
+}  // namespace fuhua

@@ -1,0 +1,113 @@
+// SqlSession: the store's one connection to its database through
+// Poco::Data, the same code for SQLite and PostgreSQL. Statements are written
+// once with `?` placeholders (sql_dialect.h rewrites them for PostgreSQL) and
+// values are bound by position from a list.
+//   db.Exec("UPDATE notices SET superseded_by = ? WHERE id = ?", {new_id, old_id});
+//   SqlRows rows = db.Query("SELECT id, title FROM notices WHERE sha256 = ?", {sha});
+//   while (rows.Next()) use(rows.Int(0), rows.OptText(1));
+// Internal to store/: methods throw Poco::Exception on database errors, and
+// the Store API (store.cc) turns every exception into a Status.
+#ifndef FUHUA_STORE_SQL_SESSION_H_
+#define FUHUA_STORE_SQL_SESSION_H_
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/sql_dialect.h"
+#include "store/store_target.h"
+
+namespace fuhua {
+
+// Now as ISO 8601 UTC with milliseconds (2024-05-01T08:30:00.123Z): the
+// store's time format, text so both backends store and compare it alike.
+std::string NowUtc();
+
+// A value bound to a placeholder: NULL, an integer or text.
+using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+
+inline SqlValue SqlNull() { return std::monostate(); }
+inline SqlValue SqlOpt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : SqlNull(); }
+inline SqlValue SqlOpt(const std::optional<int>& v) {
+  return v ? SqlValue(int64_t{*v}) : SqlNull();
+}
+// NULL for "" (a field the model leaves empty when unknown).
+inline SqlValue SqlNonEmpty(const std::string& v) { return v.empty() ? SqlNull() : SqlValue(v); }
+// NULL below `floor` (Where uses 0 and -1 for "unknown").
+inline SqlValue SqlAtLeast(int v, int floor) {
+  return v < floor ? SqlNull() : SqlValue(int64_t{v});
+}
+
+// The rows of a query, all fetched. Columns are read by position.
+class SqlRows {
+ public:
+  explicit SqlRows(const Poco::Data::Statement& statement) : rs_(statement) {}
+  // Moves to the next row (the first on the first call); false at the end.
+  bool Next() { return ++row_ < static_cast<long>(rs_.rowCount()); }
+  size_t size() const { return rs_.rowCount(); }
+  bool IsNull(size_t col) const;
+  std::string Text(size_t col) const;  // "" when NULL
+  std::optional<std::string> OptText(size_t col) const;
+  int64_t Int(size_t col) const;  // 0 when NULL
+  std::optional<int> OptInt(size_t col) const;
+
+ private:
+  Poco::Data::RecordSet rs_;
+  long row_ = -1;
+};
+
+class SqlSession {
+ public:
+  // Connects; for SQLite also turns on WAL, a busy timeout and foreign keys.
+  explicit SqlSession(const StoreTarget& target);
+
+  Dialect dialect() const { return dialect_; }
+  void Exec(const std::string& sql, const std::vector<SqlValue>& values = {});
+  SqlRows Query(const std::string& sql, const std::vector<SqlValue>& values = {});
+  // First column of the first row; nullopt when there is no row or it is NULL.
+  std::optional<int64_t> QueryInt(const std::string& sql, const std::vector<SqlValue>& values = {});
+
+  // Takes `n` consecutive ids from the id_counters row `counter` and returns
+  // the first. Inside a transaction; the row lock it takes serialises writers.
+  int64_t ReserveIds(const std::string& counter, int64_t n);
+
+  // A write transaction. SQLite: BEGIN IMMEDIATE, so the write lock is taken
+  // up front (waiting up to the busy timeout) instead of failing on upgrade.
+  void Begin();
+  void Commit();
+  void Rollback();
+  // Blocks other migrators until the transaction ends (PostgreSQL: table
+  // lock; SQLite: BEGIN IMMEDIATE already holds the only write lock).
+  void LockForMigration();
+
+ private:
+  Poco::Data::Statement Prepare(const std::string& sql, const std::vector<SqlValue>& values);
+  void ConfigureSqlite();
+
+  Dialect dialect_;
+  Poco::Data::Session session_;
+};
+
+// Rolls back on destruction unless Commit() was called, so an early return
+// or an exception never leaves half a notice.
+class SqlTransaction {
+ public:
+  explicit SqlTransaction(SqlSession* db) : db_(db) { db_->Begin(); }
+  ~SqlTransaction();
+  SqlTransaction(const SqlTransaction&) = delete;
+  SqlTransaction& operator=(const SqlTransaction&) = delete;
+  void Commit();
+
+ private:
+  SqlSession* db_;
+  bool done_ = false;
+};
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_SQL_SESSION_H_

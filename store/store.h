@@ -1,0 +1,182 @@
+// Store: the consolidated dataset — every notice ingested, with its tables,
+// records, checks and diagnostics, the ingest runs and the files that failed
+// — in a SQLite file or a PostgreSQL database, through the same code.
+//
+//   std::unique_ptr<Store> store;
+//   Status st = OpenStore("fuhua.db", &store);   // or "postgresql://u@host/db"
+//   if (!st.ok()) return st;                      // names the target and the step
+//   int64_t run;
+//   store->BeginRun({"fuhua ingest notices/", "0.1.0"}, &run);
+//   WriteResult w;
+//   st = store->WriteNotice(notice, run, &w);     // one transaction per notice
+//   store->FinishRun(run, summary);
+//
+// Every method returns a Status and never throws: database errors (Poco
+// exceptions) become IoError statuses naming the target and the operation.
+// A Store is one connection: use it from one thread (the single writer of an
+// ingest). Several processes may open the same store; SQLite serialises them
+// with its write lock (WAL mode, busy timeout), PostgreSQL with a row lock
+// taken first in every write (see store/README.md).
+#ifndef FUHUA_STORE_STORE_H_
+#define FUHUA_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/notice.h"
+#include "pipeline/status.h"
+
+namespace fuhua {
+
+class SqlSession;
+
+struct WriteResult {
+  enum class Outcome {
+    kInserted,    // first notice stored for this path
+    kNewVersion,  // the path had other content: stored as a new version
+    kUnchanged,   // the path's current notice has this sha256: nothing written
+    kDuplicate,   // a current notice at another path has this sha256: nothing
+                  // stored for this path (an older version here is retired)
+  };
+  Outcome outcome = Outcome::kInserted;
+  int64_t notice_id = 0;              // the notice holding this content (an existing one
+                                      // when unchanged or duplicate)
+  int version = 0;                    // its version at its path
+  std::optional<int64_t> superseded;  // the version this write retired
+  int records_added = 0;
+  int checks_failed = 0;
+};
+const char* OutcomeName(WriteResult::Outcome outcome);  // inserted | new_version | …
+
+struct RunInfo {
+  std::string command;  // what was run, for the record
+  std::string fuhua_version;
+};
+
+struct RunSummary {
+  int files_seen = 0;
+  int files_new = 0;  // inserted or new version
+  int files_unchanged = 0;
+  int files_failed = 0;
+  int64_t records_added = 0;
+  int checks_failed = 0;
+};
+
+struct RunRow {
+  int64_t id = 0;
+  RunInfo info;
+  std::string started_at;                  // ISO 8601 UTC
+  std::optional<std::string> finished_at;  // none: running, or interrupted
+  RunSummary summary;
+};
+
+struct QuarantineEntry {
+  std::optional<int64_t> run_id;
+  std::string path;
+  std::optional<std::string> sha256;  // none when the file could not be read
+  std::string error;
+  std::string quarantined_at;  // ISO 8601 UTC
+};
+
+// One stored version of a notice. meta is as extracted (issuers, jurisdiction…).
+struct NoticeRow {
+  int64_t id = 0;
+  std::string source_path;
+  std::string sha256;
+  int version = 0;
+  std::optional<int64_t> superseded_by;  // none: the current version
+  std::string format;
+  NoticeMetadata meta;
+  std::string ingested_at;
+  std::optional<int64_t> ingest_run;
+};
+
+struct RecordFilter {
+  std::optional<int64_t> notice_id;
+  bool current_only = true;  // only records of current (not superseded) notices
+  std::optional<std::string> carrier_type;
+  std::optional<int> year;  // the notice's year
+};
+
+// A stored record with what later stages (linking, comparison, export) need
+// of its notice. record is the GradeRecord as extracted, provenance included.
+struct RecordRow {
+  int64_t id = 0;
+  int64_t notice_id = 0;
+  std::string notice_sha256;
+  std::string source_path;
+  std::optional<int> year;
+  std::optional<std::string> jurisdiction_code;
+  std::optional<std::string> jurisdiction_name;
+  GradeRecord record;
+};
+
+struct StoreCounts {
+  int64_t notices = 0;  // every version
+  int64_t current_notices = 0;
+  int64_t tables = 0;
+  int64_t records = 0;  // every version
+  int64_t current_records = 0;
+  int64_t checks = 0;
+  int64_t failed_checks = 0;
+  int64_t diagnostics = 0;
+  int64_t runs = 0;
+  int64_t quarantined = 0;
+};
+
+class Store {
+ public:
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& target() const { return target_; }  // password hidden
+  bool is_postgres() const;
+  int schema_version() const { return schema_version_; }
+
+  // Stores `notice` in one transaction (see WriteResult for the outcomes): a
+  // failure rolls back everything of this notice and nothing else. run_id <= 0
+  // records no run.
+  Status WriteNotice(const Notice& notice, int64_t run_id, WriteResult* result);
+
+  Status BeginRun(const RunInfo& info, int64_t* run_id);
+  Status FinishRun(int64_t run_id, const RunSummary& summary);  // NotFound: no such run
+  Status LoadRun(int64_t run_id, RunRow* run);                  // NotFound: no such run
+  // Records a file that could not be read or stored; run_id <= 0: no run.
+  Status Quarantine(int64_t run_id, const std::string& path,
+                    const std::optional<std::string>& sha256, const std::string& error);
+  // The quarantine list of one run (all runs when run_id <= 0), oldest first.
+  Status LoadQuarantine(int64_t run_id, std::vector<QuarantineEntry>* entries);
+
+  Status Count(StoreCounts* counts);
+  Status CurrentNotices(std::vector<NoticeRow>* notices);  // by source path
+  // Every version stored for a path, oldest first.
+  Status NoticeHistory(const std::string& source_path, std::vector<NoticeRow>* versions);
+  // The current notice with this content, else the newest version that had
+  // it; NotFound when it was never stored.
+  Status FindNoticeBySha(const std::string& sha256, NoticeRow* notice);
+  // Records matching `filter`, by id (notice order, then table and row).
+  Status LoadRecords(const RecordFilter& filter, std::vector<RecordRow>* records);
+
+ private:
+  friend Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);
+  Store(std::unique_ptr<SqlSession> db, std::string target, int schema_version);
+
+  std::unique_ptr<SqlSession> db_;
+  std::string target_;
+  int schema_version_;
+};
+
+// Opens (creating on first use) the store at `target`: a file path for
+// SQLite (its directory must exist) or a postgresql:// URL (the database must
+// exist; see store_target.h for the URL forms). Applies missing migrations.
+// Errors: InvalidInput (bad target), NotFound (no such directory),
+// Unsupported (a store newer than this binary), IoError (connection or SQL).
+Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_STORE_H_

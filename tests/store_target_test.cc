@@ -1,0 +1,95 @@
+// Store plumbing that needs no database: store targets and PostgreSQL URL
+// translation, placeholder rewriting, migration script splitting, JSON lists.
+#include "store/store_target.h"
+
+#include <gtest/gtest.h>
+
+#include "store/json_text.h"
+#include "store/sql_dialect.h"
+
+namespace fuhua {
+namespace {
+
+TEST(StoreTarget, APathIsSqliteAndAUrlIsPostgres) {
+  StoreTarget t;
+  ASSERT_TRUE(ParseStoreTarget("out/fuhua.db", &t).ok());
+  EXPECT_EQ(t.dialect, Dialect::kSqlite);
+  EXPECT_EQ(t.connection, "out/fuhua.db");
+  ASSERT_TRUE(ParseStoreTarget("postgresql://u:secret@db.example:5433/fuhua", &t).ok());
+  EXPECT_EQ(t.dialect, Dialect::kPostgres);
+  EXPECT_EQ(t.connector, "PostgreSQL");
+  EXPECT_EQ(t.display, "postgresql://u:***@db.example:5433/fuhua");
+  EXPECT_EQ(ParseStoreTarget("", &t).code(), Status::Code::kInvalidInput);
+}
+
+struct UrlCase {
+  const char* url;
+  const char* conninfo;  // nullptr: refused
+};
+
+TEST(StoreTarget, PostgresUrlsBecomeLibpqKeyValues) {
+  const UrlCase cases[] = {
+      {"postgresql://u@h:5432/db",
+       "connect_timeout='10' dbname='db' host='h' "
+       "options='--client_min_messages=warning' port='5432' user='u'"},
+      {"postgres://h/db",
+       "connect_timeout='10' dbname='db' host='h' "
+       "options='--client_min_messages=warning'"},
+      {"postgresql://postgres@%2Ftmp%2Fpg.x:5433/t",
+       "connect_timeout='10' dbname='t' "
+       "host='/tmp/pg.x' "
+       "options='--client_min_messages=warning' "
+       "port='5433' user='postgres'"},
+      {"postgresql://postgres@%2Ftmp%2Fpg%20x:5433/t", nullptr},  // Poco splits on spaces
+      {"postgresql://u:p%27w@[::1]:6000/db?sslmode=require&connect_timeout=3",
+       "connect_timeout='3' dbname='db' host='::1' options='--client_min_messages=warning' "
+       "password='p\\'w' port='6000' sslmode='require' user='u'"},
+      {"postgresql:///db?host=/var/run/postgresql",
+       "connect_timeout='10' dbname='db' host='/var/run/postgresql' "
+       "options='--client_min_messages=warning'"},
+      {"postgresql://h/db?bad%key=1", nullptr},
+      {"postgresql://h/d%zzb", nullptr},
+      {"postgresql://a:1,b:2/db", nullptr},
+  };
+  for (const UrlCase& c : cases) {
+    std::string conninfo;
+    Status st = PostgresUrlToConninfo(c.url, &conninfo);
+    if (!c.conninfo) {
+      EXPECT_FALSE(st.ok()) << c.url;
+      continue;
+    }
+    ASSERT_TRUE(st.ok()) << c.url << ": " << st.ToString();
+    EXPECT_EQ(conninfo, c.conninfo) << c.url;
+  }
+}
+
+TEST(StoreSql, PlaceholdersAreNumberedForPostgresOutsideQuotes) {
+  const char* sql = "SELECT '?', \"a?\" FROM t WHERE a = ? AND b = ?";
+  EXPECT_EQ(WithPlaceholders(Dialect::kSqlite, sql), sql);
+  EXPECT_EQ(WithPlaceholders(Dialect::kPostgres, sql),
+            "SELECT '?', \"a?\" FROM t WHERE a = $1 AND b = $2");
+}
+
+TEST(StoreSql, ScriptsSplitOnSemicolonsOutsideQuotesAndComments) {
+  const char* script =
+      "-- header; not a statement\n"
+      "CREATE TABLE a (x TEXT); -- trailing; comment\n"
+      "INSERT INTO a VALUES ('x;y');\n"
+      "\n;\n"
+      "INSERT INTO a VALUES ('it''s')";
+  std::vector<std::string> want = {"CREATE TABLE a (x TEXT)", "INSERT INTO a VALUES ('x;y')",
+                                   "INSERT INTO a VALUES ('it''s')"};
+  EXPECT_EQ(SplitSqlScript(script), want);
+}
+
+TEST(StoreJson, StringListsRoundTripWithUnicodeAndNulls) {
+  std::vector<std::string> items = {"重庆市人力资源和社会保障局", "a\"b\\c\nd", ""};
+  std::string json = ToJsonStrings(items);
+  EXPECT_NE(json.find("重庆市"), std::string::npos) << json;  // UTF-8 kept, not \u-escaped
+  EXPECT_EQ(FromJsonStrings(json), items);
+  EXPECT_EQ(ToJsonStrings({"seq", ""}, /*empty_as_null=*/true), "[\"seq\",null]");
+  EXPECT_EQ(FromJsonStrings("[\"seq\",null]"), (std::vector<std::string>{"seq", ""}));
+}
+
+}  // namespace
+}  // namespace fuhua
