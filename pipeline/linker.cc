@@ -237,24 +237,37 @@ class Clusters {
   bool one_per_notice_;
 };
 
-// Decisions by natural key -> pairs of input indices.
+// Decisions by natural key -> pairs of input indices. A key may name several
+// records (one notice stored as .txt and .docx): the decision holds for each.
 std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
     const std::vector<LinkInput>& in, const std::vector<LinkDecision>& decisions) {
-  std::unordered_map<std::string, int> by_key;
-  for (size_t i = 0; i < in.size(); ++i) by_key.emplace(in[i].natural_key, static_cast<int>(i));
+  std::unordered_map<std::string, std::vector<int>> by_key;
+  for (size_t i = 0; i < in.size(); ++i) by_key[in[i].natural_key].push_back(static_cast<int>(i));
   std::vector<std::pair<std::pair<int, int>, bool>> out;
   for (const LinkDecision& d : decisions) {
     auto a = by_key.find(d.a), b = by_key.find(d.b);
-    if (a != by_key.end() && b != by_key.end()) out.push_back({{a->second, b->second}, d.same});
+    if (a == by_key.end() || b == by_key.end()) continue;
+    for (int x : a->second)
+      for (int y : b->second) out.push_back({{x, y}, d.same});
   }
   return out;
 }
 
 }  // namespace
 
-LinkInput MakeLinkInput(const Notice& n, const GradeRecord& r, int64_t notice) {
+std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256) {
+  if (meta.doc_number) return MatchKey(*meta.doc_number);
+  if (meta.title) return MatchKey(*meta.title);
+  return sha256;
+}
+
+std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
+  return notice_key + "|" + r.carrier_type.value_or("") + "|" + r.name_key.key;
+}
+
+LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice) {
   LinkInput in;
-  in.natural_key = n.sha256 + ":" + std::to_string(r.table) + ":" + std::to_string(r.row);
+  in.natural_key = NaturalKey(notice_key, r);
   in.notice = notice;
   in.name_key = r.name_key.key;
   in.name_place = r.name_key.place.value_or("");

@@ -32,7 +32,7 @@
 namespace fuhua {
 
 struct LinkInput {
-  std::string natural_key;  // stable across re-ingest: notice sha256 + table + row
+  std::string natural_key;  // stable across re-ingest: see NaturalKey
   int64_t notice = 0;       // records of one notice are different carriers
   std::string name_key;
   std::string name_place;   // NameKey::place, "" when none
@@ -71,8 +71,18 @@ struct LinkResult {
   size_t pairs_scored = 0;           // for the benchmark: far below n²/2
 };
 
-// The linking view of a record extracted from `n` (notice id `notice`).
-LinkInput MakeLinkInput(const Notice& n, const GradeRecord& r, int64_t notice);
+// A notice's identity for natural keys: its document number, else its title,
+// else the sha256 of its bytes. The same notice as .txt and .docx, or
+// re-saved with a fix, keeps its identity.
+std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
+
+// A record's natural key: notice key | carrier type | name key. It survives
+// re-ingest, new versions of the file, moves and other renditions, which is
+// what person decisions and entity ids are keyed by.
+std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);
+
+// The linking view of a record (notice id `notice`).
+LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice);
 
 // Links `inputs`. Fails only when schemas/linking.json is broken.
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/json_text.h"
+#include "store/row_batch.h"
 
 namespace fuhua {
 namespace {
@@ -38,39 +39,6 @@ constexpr const char* kCheckColumns =
 constexpr const char* kDiagnosticColumns =
     "notice_id, diagnostic_index, severity, code, message, "
     "where_source, where_part, where_line, where_table, where_row, where_col";
-
-// Rows per INSERT: 100 records x 38 columns stays far below both backends'
-// parameter limits (SQLite 32766, PostgreSQL 65535).
-constexpr int kRowsPerStatement = 100;
-
-class RowBatch {
- public:
-  RowBatch(SqlSession* db, std::string table, std::string columns)
-      : db_(db), table_(std::move(table)), columns_(std::move(columns)) {}
-  void Add(const Values& row) {
-    if (rows_ == 0) width_ = row.size();
-    values_.insert(values_.end(), row.begin(), row.end());
-    if (++rows_ == kRowsPerStatement) Flush();
-  }
-  void Flush() {
-    if (rows_ == 0) return;
-    std::string row = "(";
-    for (size_t i = 0; i < width_; ++i) row += i ? ", ?" : "?";
-    row += ")";
-    std::string sql = "INSERT INTO " + table_ + " (" + columns_ + ") VALUES " + row;
-    for (int i = 1; i < rows_; ++i) sql += ", " + row;
-    db_->Exec(sql, values_);
-    values_.clear();
-    rows_ = 0;
-  }
-
- private:
-  SqlSession* db_;
-  std::string table_, columns_;
-  Values values_;
-  int rows_ = 0;
-  size_t width_ = 0;
-};
 
 void AddWhere(Values* v, const std::string& source, const Where& w) {
   v->insert(v->end(), {SqlNonEmpty(source), SqlNonEmpty(w.part), SqlAtLeast(w.line, 1),

@@ -28,6 +28,7 @@
 
 #include "pipeline/notice.h"
 #include "pipeline/status.h"
+#include "store/identity_types.h"
 
 namespace fuhua {
 
@@ -160,6 +161,13 @@ class Store {
   Status FindNoticeBySha(const std::string& sha256, NoticeRow* notice);
   // Records matching `filter`, by id (notice order, then table and row).
   Status LoadRecords(const RecordFilter& filter, std::vector<RecordRow>* records);
+
+  // Identity (store/identity_store.cc). A relink replaces the whole snapshot
+  // in one transaction; decisions are kept across relinks and re-ingests.
+  Status ReplaceIdentity(const IdentitySnapshot& snapshot);
+  Status LoadIdentity(IdentitySnapshot* snapshot);  // entities by id, members by record
+  Status AddDecision(const DecisionRow& decision);  // replaces an earlier one on the pair
+  Status LoadDecisions(std::vector<DecisionRow>* decisions);
 
  private:
   friend Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);

@@ -46,7 +46,7 @@ Linked Link(const std::vector<std::string>& files, const std::vector<LinkDecisio
   }
   for (size_t f = 0; f < files.size(); ++f)
     for (const GradeRecord& r : l.notices[f].records) {
-      l.inputs.push_back(MakeLinkInput(l.notices[f], r, static_cast<int64_t>(f)));
+      l.inputs.push_back(MakeLinkInput(l.notices[f].sha256, r, static_cast<int64_t>(f)));
       l.records.push_back(&r);
       l.years.push_back(l.notices[f].meta.year.value_or(0));
     }

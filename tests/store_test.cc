@@ -103,7 +103,8 @@ TEST_P(StoreOpenTest, MigratesFromEmptyAndReopeningChangesNothing) {
   EXPECT_EQ(raw->QueryInt("SELECT COUNT(*) FROM schema_migrations"), LatestSchemaVersion());
   EXPECT_EQ(raw->QueryInt("SELECT MAX(version) FROM schema_migrations"), LatestSchemaVersion());
   // Migration 002 created the identity tables, empty.
-  for (const char* table : {"entities", "entity_members", "organisations", "link_decisions"}) {
+  for (const char* table :
+       {"entities", "entity_members", "link_reviews", "record_relations", "link_decisions"}) {
     EXPECT_EQ(raw->QueryInt(std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
   }
 }

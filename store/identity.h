@@ -1,0 +1,31 @@
+// Relinking a store: every current record goes through the linker
+// (pipeline/linker.h) together with the decisions people made, and the
+// resulting carriers, organisations, review pairs and relations replace the
+// previous snapshot in one transaction. Entity ids carry over from the
+// previous snapshot (by the records' natural keys), so an id a user saw
+// yesterday still names the same carrier today.
+//   RelinkReport r;
+//   Status st = RelinkStore(store.get(), &r);
+#ifndef FUHUA_STORE_IDENTITY_H_
+#define FUHUA_STORE_IDENTITY_H_
+
+#include "store/store.h"
+
+namespace fuhua {
+
+struct RelinkReport {
+  int records = 0;
+  int carriers = 0;
+  int organisations = 0;
+  int carrier_links = 0;  // pairs that joined carriers
+  int reviews = 0;        // uncertain pairs waiting for a person
+  int relations = 0;
+  size_t pairs_scored = 0;
+  double seconds = 0;
+};
+
+Status RelinkStore(Store* store, RelinkReport* report);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_IDENTITY_H_

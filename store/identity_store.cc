@@ -1,0 +1,133 @@
+// The identity tables (store/migrations/002_identity.sql): a relink writes a
+// whole snapshot in one transaction, so readers never see half a linking;
+// decisions are separate rows that a relink never touches.
+#include <algorithm>
+#include <cmath>
+
+#include "store/row_batch.h"
+#include "store/sql_session.h"
+#include "store/store.h"
+#include "store/store_guard.h"
+
+namespace fuhua {
+namespace {
+
+int64_t Milli(double score) { return static_cast<int64_t>(std::lround(score * 1000)); }
+double FromMilli(int64_t m) { return static_cast<double>(m) / 1000; }
+
+void InsertEntities(SqlSession* db, const std::vector<EntityRow>& entities, const std::string& now) {
+  RowBatch b(db, "entities",
+             "id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
+             "members, updated_at");
+  for (const EntityRow& e : entities)
+    b.Add({e.id, e.kind, e.canonical_name, e.name_key, SqlOpt(e.carrier_type), SqlOpt(e.region_code),
+           SqlOpt(e.first_year), SqlOpt(e.last_year), int64_t{e.members}, now});
+  b.Flush();
+}
+
+void InsertMembers(SqlSession* db, const std::vector<MemberRow>& members) {
+  RowBatch b(db, "entity_members", "entity_id, record_id, natural_key, role, score_milli, reason, status");
+  for (const MemberRow& m : members)
+    b.Add({m.entity_id, m.record_id, m.natural_key, m.role, Milli(m.score), m.reason, m.status});
+  b.Flush();
+}
+
+void InsertReviewsAndRelations(SqlSession* db, const IdentitySnapshot& s) {
+  RowBatch reviews(db, "link_reviews", "record_a, record_b, score_milli, reason");
+  for (const ReviewRow& r : s.reviews) reviews.Add({r.record_a, r.record_b, Milli(r.score), r.reason});
+  reviews.Flush();
+  RowBatch relations(db, "record_relations", "record_id, related_record_id, kind, reason");
+  for (const RelationRow& r : s.relations)
+    relations.Add({r.record_id, r.related_record_id, r.kind, r.reason});
+  relations.Flush();
+}
+
+std::vector<EntityRow> QueryEntities(SqlSession* db) {
+  SqlRows rows = db->Query(
+      "SELECT id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
+      "members FROM entities ORDER BY id");
+  std::vector<EntityRow> out;
+  while (rows.Next())
+    out.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.OptText(4),
+                   rows.OptText(5), rows.OptInt(6), rows.OptInt(7), static_cast<int>(rows.Int(8))});
+  return out;
+}
+
+std::vector<MemberRow> QueryMembers(SqlSession* db) {
+  SqlRows rows = db->Query(
+      "SELECT entity_id, record_id, natural_key, role, score_milli, reason, status "
+      "FROM entity_members ORDER BY record_id, role");
+  std::vector<MemberRow> out;
+  while (rows.Next())
+    out.push_back({rows.Text(0), rows.Int(1), rows.Text(2), rows.Text(3), FromMilli(rows.Int(4)),
+                   rows.Text(5), rows.Text(6)});
+  return out;
+}
+
+void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
+  SqlRows r = db->Query(
+      "SELECT record_a, record_b, score_milli, reason FROM link_reviews ORDER BY record_a, record_b");
+  while (r.Next()) s->reviews.push_back({r.Int(0), r.Int(1), FromMilli(r.Int(2)), r.Text(3)});
+  SqlRows q = db->Query(
+      "SELECT record_id, related_record_id, kind, reason FROM record_relations "
+      "ORDER BY record_id, related_record_id");
+  while (q.Next()) s->relations.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3)});
+}
+
+}  // namespace
+
+Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot) {
+  return GuardStore(target_, "replace identity", [&] {
+    SqlTransaction tx(db_.get());
+    for (const char* table : {"record_relations", "link_reviews", "entity_members", "entities"})
+      db_->Exec(std::string("DELETE FROM ") + table);
+    InsertEntities(db_.get(), snapshot.entities, NowUtc());
+    InsertMembers(db_.get(), snapshot.members);
+    InsertReviewsAndRelations(db_.get(), snapshot);
+    tx.Commit();
+    return Status::Ok();
+  });
+}
+
+Status Store::LoadIdentity(IdentitySnapshot* snapshot) {
+  return GuardStore(target_, "load identity", [&] {
+    *snapshot = IdentitySnapshot();
+    snapshot->entities = QueryEntities(db_.get());
+    snapshot->members = QueryMembers(db_.get());
+    QueryReviewsAndRelations(db_.get(), snapshot);
+    return Status::Ok();
+  });
+}
+
+Status Store::AddDecision(const DecisionRow& d) {
+  return GuardStore(target_, "add link decision", [&] {
+    // A pair is unordered: store it with the smaller key first.
+    const std::string& a = std::min(d.a_key, d.b_key);
+    const std::string& b = std::max(d.a_key, d.b_key);
+    SqlTransaction tx(db_.get());
+    db_->Exec("DELETE FROM link_decisions WHERE role = ? AND a_key = ? AND b_key = ?", {d.role, a, b});
+    int64_t id = db_->ReserveIds("link_decisions", 1);
+    db_->Exec(
+        "INSERT INTO link_decisions (id, role, a_key, b_key, decision, decided_by, decided_at, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {id, d.role, a, b, std::string(d.accept ? "accept" : "reject"), SqlNonEmpty(d.decided_by),
+         NowUtc(), SqlNonEmpty(d.note)});
+    tx.Commit();
+    return Status::Ok();
+  });
+}
+
+Status Store::LoadDecisions(std::vector<DecisionRow>* decisions) {
+  return GuardStore(target_, "load link decisions", [&] {
+    decisions->clear();
+    SqlRows rows = db_->Query(
+        "SELECT role, a_key, b_key, decision, decided_by, note, decided_at FROM link_decisions "
+        "ORDER BY id");
+    while (rows.Next())
+      decisions->push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3) == "accept",
+                            rows.Text(4), rows.Text(5), rows.Text(6)});
+    return Status::Ok();
+  });
+}
+
+}  // namespace fuhua

@@ -1,0 +1,69 @@
+// Rows of the identity tables (store/migrations/002_identity.sql): what a
+// relink writes (store/identity.cc) and what compare, history and the
+// exporters read back.
+#ifndef FUHUA_STORE_IDENTITY_TYPES_H_
+#define FUHUA_STORE_IDENTITY_TYPES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fuhua {
+
+struct EntityRow {
+  std::string id;    // C… carrier, O… organisation; stable across relinks
+  std::string kind;  // carrier | organisation
+  std::string canonical_name;
+  std::string name_key;
+  std::optional<std::string> carrier_type;
+  std::optional<std::string> region_code;
+  std::optional<int> first_year;
+  std::optional<int> last_year;
+  int members = 0;
+};
+
+struct MemberRow {
+  std::string entity_id;
+  int64_t record_id = 0;
+  std::string natural_key;  // notice key|carrier type|name key (NaturalKey)
+  std::string role;         // carrier | operator | named_organisation
+  double score = 1;
+  std::string reason;
+  std::string status;  // auto | accepted | single
+};
+
+struct ReviewRow {
+  int64_t record_a = 0;
+  int64_t record_b = 0;
+  double score = 0;
+  std::string reason;
+};
+
+struct RelationRow {
+  int64_t record_id = 0;
+  int64_t related_record_id = 0;
+  std::string kind;  // evaluated_as
+  std::string reason;
+};
+
+struct DecisionRow {
+  std::string role = "carrier";
+  std::string a_key;  // natural keys of the two records
+  std::string b_key;
+  bool accept = false;
+  std::string decided_by;
+  std::string note;
+  std::string decided_at;  // set by the store
+};
+
+struct IdentitySnapshot {
+  std::vector<EntityRow> entities;
+  std::vector<MemberRow> members;
+  std::vector<ReviewRow> reviews;
+  std::vector<RelationRow> relations;
+};
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_IDENTITY_TYPES_H_

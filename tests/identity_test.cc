@@ -1,0 +1,136 @@
+// Relinking a store (store/identity.h), on both backends: the seed facts of
+// issue 5 hold in the stored entities, ids are stable across relinks and new
+// versions of a file, and a person's decision survives re-ingest. Uses the
+// real seeds and the SYNTHETIC later years in tests/synthetic/.
+#include "store/identity.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "pipeline/linker.h"
+#include "tests/store_fixture.h"
+
+namespace fuhua::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IdentityTest : public StoreFixture {
+ protected:
+  void Ingest(const std::string& rel) {
+    Notice n;
+    ASSERT_TRUE(ExtractFile(SourcePath(rel), &n).ok());
+    WriteResult w;
+    Status st = store_->WriteNotice(n, 0, &w);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  void IngestAll() {
+    store_ = Open();
+    ASSERT_TRUE(store_);
+    for (const char* f : {"samples/chongqing_2021_municipal_incubation_base_grades.txt",
+                          "samples/inner_mongolia_2021_incubator_makerspace_results.txt",
+                          "tests/synthetic/chongqing_2022_SYNTHETIC_grades.txt",
+                          "tests/synthetic/chongqing_2023_SYNTHETIC_grades.txt"})
+      Ingest(f);
+  }
+  RelinkReport Relink() {
+    RelinkReport r;
+    Status st = RelinkStore(store_.get(), &r);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return r;
+  }
+  // record name -> entity ids (carrier role) of the current snapshot.
+  std::map<std::string, std::set<std::string>> CarrierOf() {
+    IdentitySnapshot s;
+    EXPECT_TRUE(store_->LoadIdentity(&s).ok());
+    std::vector<RecordRow> rows;
+    EXPECT_TRUE(store_->LoadRecords(RecordFilter{}, &rows).ok());
+    std::map<int64_t, std::string> name;
+    for (const RecordRow& r : rows) name[r.id] = r.record.name;
+    std::map<std::string, std::set<std::string>> out;
+    for (const MemberRow& m : s.members)
+      if (m.role == "carrier") out[name[m.record_id]].insert(m.entity_id);
+    return out;
+  }
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(IdentityTest, SeedFactsAndSyntheticRenames) {
+  IngestAll();
+  RelinkReport r = Relink();
+  EXPECT_EQ(r.records, 57 + 100 + 57 + 56);
+  EXPECT_EQ(r.carriers, 58 + 100);
+  EXPECT_EQ(r.relations, 2);  // 浙江大学…众创空间 and 金珠拉… borrowed incubator results
+  auto of = CarrierOf();
+  EXPECT_EQ(of["重庆大地创业孵化基地"], of["重庆市大地创业孵化基地"]);
+  EXPECT_EQ(of["京东云（重庆）创业孵化基地"], of["京东云【重庆】创业孵化基地"]);
+  EXPECT_EQ(of["重庆渝创科技孵化器有限责任公司"], of["重庆渝创科技孵化器有限公司"]);
+  EXPECT_NE(of["软通动力乐业综合体"], of["鄂尔多斯软通动力创新产业园"]);
+  EXPECT_NE(of["万达孵化器A座"], of["万达企业孵化器B座"]);
+  EXPECT_NE(of["乌兰察布爱创空间"], of["特力弓爱创空间"]);
+  for (const auto& [name, ids] : of) EXPECT_EQ(ids.size(), 1u) << name;
+}
+
+TEST_P(IdentityTest, IdsAreStableAcrossRelinksAndNewVersions) {
+  IngestAll();
+  Relink();
+  auto first = CarrierOf();
+  Relink();
+  EXPECT_EQ(CarrierOf(), first);
+  // A new version of the 2022 notice (same path, other bytes): its records get
+  // new row ids, its carriers keep their entity ids.
+  fs::path copy = fs::path(dir_.empty() ? "/tmp" : dir_) / "2022.txt";
+  fs::copy_file(SourcePath("tests/synthetic/chongqing_2022_SYNTHETIC_grades.txt"), copy,
+                fs::copy_options::overwrite_existing);
+  std::ofstream(copy, std::ios::app) << "\n（此件为新版本，供测试）\n";
+  Notice n;
+  ASSERT_TRUE(ExtractFile(SourcePath("tests/synthetic/chongqing_2022_SYNTHETIC_grades.txt"), &n).ok());
+  Notice changed;
+  ASSERT_TRUE(ExtractFile(copy.string(), &changed).ok());
+  changed.source = n.source;  // same path, new content
+  WriteResult w;
+  ASSERT_TRUE(store_->WriteNotice(changed, 0, &w).ok());
+  ASSERT_EQ(w.outcome, WriteResult::Outcome::kNewVersion);
+  Relink();
+  EXPECT_EQ(CarrierOf(), first);
+  fs::remove(copy);
+}
+
+TEST_P(IdentityTest, DecisionsSurviveReingest) {
+  IngestAll();
+  Relink();
+  auto of = CarrierOf();
+  ASSERT_EQ(of["重庆大地创业孵化基地"], of["重庆市大地创业孵化基地"]);
+  // Find the two records' natural keys as the link command would.
+  std::vector<RecordRow> rows;
+  ASSERT_TRUE(store_->LoadRecords(RecordFilter{}, &rows).ok());
+  IdentitySnapshot s;
+  ASSERT_TRUE(store_->LoadIdentity(&s).ok());
+  std::map<int64_t, std::string> key;
+  for (const MemberRow& m : s.members)
+    if (m.role == "carrier") key[m.record_id] = m.natural_key;
+  std::string a, b;
+  for (const RecordRow& r : rows) {
+    if (r.record.name == "重庆大地创业孵化基地") a = key[r.id];
+    if (r.record.name == "重庆市大地创业孵化基地" && r.year == 2022) b = key[r.id];
+  }
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  ASSERT_TRUE(store_->AddDecision({"carrier", a, b, false, "tester", "two bases", ""}).ok());
+  Relink();
+  of = CarrierOf();
+  EXPECT_NE(of["重庆大地创业孵化基地"], of["重庆市大地创业孵化基地"]);
+  // Re-ingesting the same files changes nothing; the decision still holds.
+  IngestAll();
+  Relink();
+  EXPECT_NE(CarrierOf()["重庆大地创业孵化基地"], CarrierOf()["重庆市大地创业孵化基地"]);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IdentityTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         BackendName);
+
+}  // namespace
+}  // namespace fuhua::testing
