@@ -11,6 +11,10 @@ constexpr int kExitUsage = 2;
 
 int RunExtract(int argc, char** argv);  // argv[1] == "extract"
 int RunInspect(int argc, char** argv);  // argv[1] == "inspect"
+int RunIngest(int argc, char** argv);   // argv[1] == "ingest"
+int RunLink(int argc, char** argv);     // argv[1] == "link"
+int RunCompare(int argc, char** argv);  // argv[1] == "compare"
+int RunHistory(int argc, char** argv);  // argv[1] == "history"
 
 }  // namespace fuhua
 

@@ -19,6 +19,9 @@ const char kUsage[] =
     "                 extract metadata, tables, grade records, checks and diagnostics\n"
     "  inspect FILE   show the blocks and every table as a grid, with spans, header roles\n"
     "                 and table kind\n"
+    "  ingest PATH... [--db PATH|URL] [--jobs N] [--quiet]\n"
+    "                 store the notices of files and folders into the consolidated store\n"
+    "                 (SQLite file or PostgreSQL); files already stored are skipped\n"
     "\n"
     "  fuhua CMD --help   options of one command\n"
     "  fuhua --version    print the version\n"
@@ -44,6 +47,10 @@ int main(int argc, char** argv) {
   }
   if (cmd == "extract") return fuhua::RunExtract(argc, argv);
   if (cmd == "inspect") return fuhua::RunInspect(argc, argv);
+  if (cmd == "ingest") return fuhua::RunIngest(argc, argv);
+  if (cmd == "link") return fuhua::RunLink(argc, argv);
+  if (cmd == "compare") return fuhua::RunCompare(argc, argv);
+  if (cmd == "history") return fuhua::RunHistory(argc, argv);
   std::cerr << "fuhua: unknown command '" << cmd << "'\n\n" << kUsage;
   return fuhua::kExitUsage;
 }

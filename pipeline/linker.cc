@@ -11,6 +11,7 @@
 #include <mutex>
 #include <numeric>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "pipeline/extract.h"
@@ -29,6 +30,7 @@ struct Weights {
 struct LinkRules {
   size_t gram_chars = 2;
   size_t max_postings = 200;
+  size_t exact_window = 64;
   int min_shared = 2;
   Weights carrier, org;
 };
@@ -42,6 +44,7 @@ Status LoadLinkRules(LinkRules* r) {
     r->gram_chars = b->getValue<size_t>("gram_chars");
     r->max_postings = b->getValue<size_t>("max_postings");
     r->min_shared = b->getValue<int>("min_shared_grams");
+    r->exact_window = b->getValue<size_t>("exact_window");
     auto c = o->getObject("carrier");
     r->carrier = {c->getValue<double>("auto_link"),         c->getValue<double>("review"),
                   c->getValue<double>("region_conflict_penalty"),
@@ -69,50 +72,105 @@ const LinkRules* Rules(Status* status) {
   return load_status.ok() ? &rules : nullptr;
 }
 
+// Each record's distinct character n-grams as ids (ascending), and the
+// records holding each n-gram (ascending).
+struct GramIndex {
+  std::vector<std::vector<int>> grams;     // per record
+  std::vector<std::vector<int>> postings;  // per n-gram id
+};
+
+GramIndex IndexGrams(const std::vector<std::u32string>& texts, size_t gram_chars) {
+  GramIndex ix;
+  ix.grams.resize(texts.size());
+  std::unordered_map<std::u32string_view, int> ids;  // views into texts
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::u32string_view t = texts[i];
+    std::vector<int>& g = ix.grams[i];
+    auto add = [&](std::u32string_view gram) {
+      g.push_back(ids.emplace(gram, static_cast<int>(ids.size())).first->second);
+    };
+    for (size_t k = 0; k + gram_chars <= t.size(); ++k) add(t.substr(k, gram_chars));
+    if (t.size() < gram_chars && !t.empty()) add(t);
+    std::sort(g.begin(), g.end());
+    g.erase(std::unique(g.begin(), g.end()), g.end());
+  }
+  ix.postings.resize(ids.size());
+  for (size_t i = 0; i < texts.size(); ++i)
+    for (int id : ix.grams[i]) ix.postings[static_cast<size_t>(id)].push_back(static_cast<int>(i));
+  return ix;
+}
+
 // Candidate pairs (i < j) of records whose blocking strings share at least
 // min_shared character n-grams, ignoring n-grams held by too many records.
+// Shared n-grams are counted record by record in a dense counter (no hash of
+// pairs): the cost is the sum of the usable posting lists' squared sizes, the
+// memory one int per record. Pairs come out sorted.
+// Records with the same blocking text are always candidates, whatever their
+// bigrams: a name made only of common words (大学生创新创业园) has no bigram
+// rare enough to block on, yet recurs year after year. Each record pairs with
+// the next exact_window records of its group, which keeps a huge group (one
+// name in thousands of notices) linear while union-find still joins it.
+void AddExactPairs(const std::vector<std::u32string>& texts, const LinkRules& r,
+                   std::vector<std::pair<int, int>>* out) {
+  std::unordered_map<std::u32string, std::vector<int>> groups;
+  for (size_t i = 0; i < texts.size(); ++i)
+    if (!texts[i].empty()) groups[texts[i]].push_back(static_cast<int>(i));
+  for (const auto& [text, ids] : groups)
+    for (size_t a = 0; a < ids.size(); ++a)
+      for (size_t b = a + 1; b < ids.size() && b <= a + r.exact_window; ++b) out->emplace_back(ids[a], ids[b]);
+}
+
 std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string>& texts,
                                                 const LinkRules& r) {
-  std::unordered_map<std::u32string, std::vector<int>> postings;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    std::set<std::u32string> grams;
-    const std::u32string& t = texts[i];
-    for (size_t k = 0; k + r.gram_chars <= t.size(); ++k) grams.insert(t.substr(k, r.gram_chars));
-    if (t.size() < r.gram_chars && !t.empty()) grams.insert(t);
-    for (const auto& g : grams) postings[g].push_back(static_cast<int>(i));
-  }
-  std::vector<std::vector<int>> lists;  // usable posting lists only
-  for (auto& [gram, ids] : postings)
-    if (ids.size() > 1 && ids.size() <= r.max_postings) lists.push_back(std::move(ids));
-  std::unordered_map<int64_t, int> shared;
-  for (const auto& ids : lists)
-    for (size_t x = 0; x < ids.size(); ++x)
-      for (size_t y = x + 1; y < ids.size(); ++y)
-        ++shared[static_cast<int64_t>(ids[x]) << 32 | static_cast<uint32_t>(ids[y])];
+  GramIndex ix = IndexGrams(texts, r.gram_chars);
+  std::vector<int> shared(texts.size(), 0), touched;
   std::vector<std::pair<int, int>> out;
-  for (const auto& [pair, n] : shared) {
-    int a = static_cast<int>(pair >> 32), b = static_cast<int>(pair & 0xFFFFFFFF);
-    size_t shortest = std::min(texts[static_cast<size_t>(a)].size(), texts[static_cast<size_t>(b)].size());
-    if (n >= r.min_shared || shortest <= r.gram_chars + 1) out.emplace_back(a, b);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    touched.clear();
+    for (int id : ix.grams[i]) {
+      const std::vector<int>& ids = ix.postings[static_cast<size_t>(id)];
+      if (ids.size() <= 1 || ids.size() > r.max_postings) continue;
+      auto after_i = std::upper_bound(ids.begin(), ids.end(), static_cast<int>(i));
+      for (auto j = after_i; j != ids.end(); ++j)
+        if (shared[static_cast<size_t>(*j)]++ == 0) touched.push_back(*j);
+    }
+    std::sort(touched.begin(), touched.end());
+    for (int j : touched) {
+      size_t shortest = std::min(texts[i].size(), texts[static_cast<size_t>(j)].size());
+      if (shared[static_cast<size_t>(j)] >= r.min_shared || shortest <= r.gram_chars + 1)
+        out.emplace_back(static_cast<int>(i), j);
+      shared[static_cast<size_t>(j)] = 0;
+    }
   }
-  std::sort(out.begin(), out.end());  // deterministic order, whatever the hashing
+  AddExactPairs(texts, r, &out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
+// Levenshtein distance is unchanged by a common prefix or suffix (names share
+// places and suffixes such as 众创空间), so only the middles go through the
+// dynamic programme, on a per-thread row.
 double Similarity(const std::u32string& a, const std::u32string& b) {
   if (a.empty() && b.empty()) return 1;
-  std::vector<size_t> row(b.size() + 1);
+  size_t shorter = std::min(a.size(), b.size()), p = 0, s = 0;
+  while (p < shorter && a[p] == b[p]) ++p;
+  while (s < shorter - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+  std::u32string_view x(a.data() + p, a.size() - p - s), y(b.data() + p, b.size() - p - s);
+  thread_local std::vector<size_t> row;
+  row.resize(y.size() + 1);
   std::iota(row.begin(), row.end(), 0);
-  for (size_t i = 1; i <= a.size(); ++i) {
+  for (size_t i = 1; i <= x.size(); ++i) {
     size_t diag = row[0];
     row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
+    for (size_t j = 1; j <= y.size(); ++j) {
       size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
       diag = up;
     }
   }
-  return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+  double longer = static_cast<double>(std::max(a.size(), b.size()));
+  return 1.0 - static_cast<double>(row[y.size()]) / longer;
 }
 
 // GB/T 2260 codes nest by prefix: 150000 ⊃ 150700 ⊃ 150781.
@@ -147,10 +205,20 @@ Keys MakeKeys(const LinkInput& in) {
           DecodeUtf8(in.operator_key), DecodeUtf8(in.operator_place + in.operator_key)};
 }
 
+// Names compare by their keys; only when exactly one of them had a leading
+// place moved out (苏尼特左期… kept its misspelt place) do the full forms
+// compare too. Comparing full forms always would let a long shared place
+// (江城哈尼族彝族自治县…) outweigh different brands.
+double NameSimilarity(const std::u32string& key_a, const std::u32string& full_a,
+                      const std::u32string& key_b, const std::u32string& full_b) {
+  double by_key = Similarity(key_a, key_b);
+  bool place_a = key_a.size() != full_a.size(), place_b = key_b.size() != full_b.size();
+  return place_a == place_b ? by_key : std::max(by_key, Similarity(full_a, full_b));
+}
+
 Link ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const Keys& kb,
                    const Weights& w) {
-  double by_key = Similarity(ka.name, kb.name), by_full = Similarity(ka.full, kb.full);
-  double score = std::max(by_key, by_full);
+  double score = NameSimilarity(ka.name, ka.full, kb.name, kb.full);
   std::string reason = "name " + Fixed(score);
   if (RegionsConflict(a.region_code, b.region_code))
     score -= w.region_conflict, reason += ", regions differ (" + a.region_code + "/" + b.region_code + ")";
@@ -161,7 +229,7 @@ Link ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const
   if (a.carrier_type != b.carrier_type)
     score -= w.type_penalty, reason += ", carrier types differ";
   if (!ka.op_full.empty() && !kb.op_full.empty()) {
-    double op = Similarity(ka.op_full, kb.op_full);
+    double op = NameSimilarity(ka.op, ka.op_full, kb.op, kb.op_full);
     if (op >= w.auto_link) score += w.same_operator, reason += ", same operator";
     else if (op < w.review) score -= w.different_operator, reason += ", different operators";
   }
@@ -178,10 +246,12 @@ struct OrgMention {
 
 Link ScoreOrgs(const LinkInput& a, const LinkInput& b, const OrgMention& ma, const OrgMention& mb,
                const Weights& w) {
-  double score = std::max(Similarity(ma.key, mb.key), Similarity(ma.full, mb.full));
+  double score = NameSimilarity(ma.key, ma.full, mb.key, mb.full);
   std::string reason = "organisation name " + Fixed(score);
-  if (RegionsConflict(a.region_code, b.region_code))
-    score -= w.region_conflict, reason += ", regions differ";
+  // An organisation runs carriers in several counties: only another province
+  // counts against it.
+  if (!a.region_code.empty() && !b.region_code.empty() && a.region_code.compare(0, 2, b.region_code, 0, 2) != 0)
+    score -= w.region_conflict, reason += ", provinces differ";
   else if (!a.region_code.empty() && a.region_code == b.region_code)
     score += w.same_region, reason += ", same region " + a.region_code;
   return {-1, -1, std::clamp(score, 0.0, 1.0), reason};
@@ -262,7 +332,8 @@ std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256) {
 }
 
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
-  return notice_key + "|" + r.carrier_type.value_or("") + "|" + r.name_key.key;
+  return notice_key + "|" + r.carrier_type.value_or("") + "|" + r.name_key.place.value_or("") +
+         r.name_key.key;
 }
 
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice) {
@@ -453,7 +524,10 @@ std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
         ids[c] = id;
         break;
       }
-    if (ids[c].empty()) ids[c] = prefix + Sha256Hex(smallest[c]).substr(0, 12);
+    // Two clusters can share a smallest key (one name twice in a notice): the
+    // later one, in size order, takes the next free hash.
+    for (int salt = 0; ids[c].empty() || taken.count(ids[c]); ++salt)
+      ids[c] = prefix + Sha256Hex(smallest[c] + (salt ? "#" + std::to_string(salt) : "")).substr(0, 12);
     taken.insert(ids[c]);
   }
   return ids;

@@ -76,7 +76,7 @@ struct LinkResult {
 // re-saved with a fix, keeps its identity.
 std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
 
-// A record's natural key: notice key | carrier type | name key. It survives
+// A record's natural key: notice key | carrier type | place + name key. It survives
 // re-ingest, new versions of the file, moves and other renditions, which is
 // what person decisions and entity ids are keyed by.
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 
@@ -159,6 +160,15 @@ Status RelinkStore(Store* store, RelinkReport* report) {
   report->organisations = static_cast<int>(snap.entities.size()) - report->carriers;
   report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return Status::Ok();
+}
+
+std::string FormatRelink(const RelinkReport& r) {
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
+  return "linked " + std::to_string(r.records) + " records: " + std::to_string(r.carriers) + " carriers, " +
+         std::to_string(r.organisations) + " organisations, " + std::to_string(r.carrier_links) +
+         " carrier links, " + std::to_string(r.relations) + " relations, " + std::to_string(r.reviews) +
+         " pairs to review (" + std::to_string(r.pairs_scored) + " pairs scored, " + seconds + " s)";
 }
 
 }  // namespace fuhua

@@ -9,6 +9,8 @@
 #ifndef FUHUA_STORE_IDENTITY_H_
 #define FUHUA_STORE_IDENTITY_H_
 
+#include <string>
+
 #include "store/store.h"
 
 namespace fuhua {
@@ -25,6 +27,9 @@ struct RelinkReport {
 };
 
 Status RelinkStore(Store* store, RelinkReport* report);
+
+// One line for people: "linked 270 records: 158 carriers, ...".
+std::string FormatRelink(const RelinkReport& r);
 
 }  // namespace fuhua
 

@@ -1,0 +1,336 @@
+// Implements the ingest of ingest.h: a window of extraction jobs ahead of
+// the writer, in file order, so memory stays bounded whatever the number of
+// files, and results are written in the same order on every run.
+#include "store/ingest.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "parsers/reader.h"
+
+namespace fuhua {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+volatile std::sig_atomic_t g_stop = 0;
+
+// Extensions of files that may be notices, taken from folders; the reader
+// then decides by content.
+const std::set<std::string> kNoticeExtensions = {".txt", ".docx", ".doc", ".docm", ".text", ""};
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Absolute and lexically normal, so `samples/x.txt` and `./samples/x.txt`
+// (or the same file reached from another working directory) are one path.
+fs::path Absolute(const std::string& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? fs::path(p) : abs).lexically_normal();
+}
+
+void CollectFolder(const fs::path& dir, std::vector<std::string>* files, int* skipped,
+                   std::vector<IngestFailure>* failures) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.filename().string().starts_with(".")) {  // hidden files and folders (.git)
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file()) continue;
+    if (kNoticeExtensions.count(Lower(p.extension().string())))
+      files->push_back(p.string());
+    else
+      ++*skipped;
+  }
+  if (ec) failures->push_back({dir.string(), "io_error: cannot list folder: " + ec.message()});
+}
+
+// What the store holds when the run starts, to skip files without parsing.
+struct StoredIndex {
+  std::unordered_map<std::string, std::string> sha_by_path;  // current versions
+  std::unordered_set<std::string> current_shas;
+};
+
+Status LoadIndex(Store* store, StoredIndex* index) {
+  std::vector<NoticeRow> current;
+  Status st = store->CurrentNotices(&current);
+  for (const NoticeRow& n : current) {
+    index->sha_by_path[n.source_path] = n.sha256;
+    index->current_shas.insert(n.sha256);
+  }
+  return st;
+}
+
+enum class Skip {
+  kNone,
+  kUnchanged,  // this path's current version has this content
+  kDuplicate,  // a new path whose content is current at another path
+};
+
+// One file's extraction, done by a worker (or, rarely, by the writer).
+struct Job {
+  std::string path;
+  Status status;
+  Notice notice;
+  std::string sha256;
+  int64_t bytes = 0;
+  Skip skip = Skip::kNone;
+  bool parsed = false;
+  bool ready = false;
+};
+
+// The pipeline reports through Status; the catch is the last line of
+// defence of "one file, one failure domain": an exception escaping a worker
+// thread would otherwise end the whole run.
+void Extract(const std::string& bytes, const ExtractOptions& options, Job* job) {
+  job->parsed = true;
+  try {
+    Document doc;
+    job->status = ExtractBytes(job->path, bytes, &job->notice, &doc, options);
+  } catch (const std::exception& e) {
+    job->status = Status::Internal(job->path + ": unexpected error while extracting: " + e.what());
+  } catch (...) {
+    job->status = Status::Internal(job->path + ": unexpected error while extracting");
+  }
+}
+
+// Reads one file and, unless the store has its content already, extracts it.
+void RunJob(const StoredIndex& index, const ExtractOptions& options, Job* job) {
+  std::string bytes;
+  job->status = LoadFile(job->path, ReaderOptions().max_file_bytes, &bytes);
+  if (!job->status.ok()) return;
+  job->bytes = static_cast<int64_t>(bytes.size());
+  job->sha256 = Sha256Hex(bytes);
+  auto here = index.sha_by_path.find(job->path);
+  if (here != index.sha_by_path.end() && here->second == job->sha256) {
+    job->skip = Skip::kUnchanged;
+  } else if (here == index.sha_by_path.end() && index.current_shas.count(job->sha256)) {
+    job->skip = Skip::kDuplicate;  // confirmed by the writer (see StillCurrent)
+  } else {
+    Extract(bytes, options, job);
+  }
+}
+
+class Pipeline {
+ public:
+  Pipeline(const std::vector<std::string>& files, const StoredIndex& index,
+           const IngestOptions& options)
+      : files_(files), index_(index), options_(options) {}
+
+  void Start();
+  // The next job in file order, once extracted; nullopt at the end.
+  std::optional<Job> Next();
+  void Stop();  // workers finish the file they are on, then exit
+
+ private:
+  void Work();
+
+  const std::vector<std::string>& files_;
+  const StoredIndex& index_;
+  const IngestOptions& options_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job> window_;  // jobs [consumed_, consumed_ + window_.size())
+  size_t next_ = 0;         // next file to hand to a worker
+  size_t consumed_ = 0;
+  bool stopping_ = false;
+};
+
+void Pipeline::Start() {
+  int n = std::max(1, options_.jobs);
+  for (int i = 0; i < n; ++i) workers_.emplace_back([this] { Work(); });
+}
+
+// Workers stay at most `window` files ahead of the writer: memory is bounded
+// by the window, not by the number of files.
+void Pipeline::Work() {
+  const size_t window = static_cast<size_t>(std::max(1, options_.jobs)) * 4;
+  for (;;) {
+    Job* job = nullptr;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock,
+               [&] { return stopping_ || next_ >= files_.size() || next_ - consumed_ < window; });
+      if (stopping_ || next_ >= files_.size()) return;
+      window_.emplace_back();
+      job = &window_.back();  // deque: references stay valid on push_back
+      job->path = files_[next_++];
+    }
+    RunJob(index_, options_.extract, job);
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      job->ready = true;
+    }
+    cv_.notify_all();
+  }
+}
+
+std::optional<Job> Pipeline::Next() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] {
+    return (!window_.empty() && window_.front().ready) || consumed_ >= files_.size();
+  });
+  if (window_.empty() || !window_.front().ready) return std::nullopt;
+  Job job = std::move(window_.front());
+  window_.pop_front();
+  ++consumed_;
+  lock.unlock();
+  cv_.notify_all();
+  return job;
+}
+
+void Pipeline::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+}
+
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A duplicate seen at the start may have been superseded since (by a changed
+// file earlier in this run); then it must be extracted and written after all.
+bool StillCurrent(Store* store, const std::string& sha256) {
+  NoticeRow row;
+  return store->FindNoticeBySha(sha256, &row).ok() && !row.superseded_by;
+}
+
+void ExtractOnWriter(const ExtractOptions& options, Job* job) {
+  std::string bytes;
+  job->skip = Skip::kNone;
+  job->status = LoadFile(job->path, ReaderOptions().max_file_bytes, &bytes);
+  if (job->status.ok()) Extract(bytes, options, job);
+}
+
+void Fail(Store* store, int64_t run, const std::string& path, const std::string& sha256,
+          const Status& st, IngestReport* report) {
+  ++report->summary.files_failed;
+  report->failures.push_back({path, st.ToString()});
+  std::optional<std::string> sha;
+  if (!sha256.empty()) sha = sha256;
+  store->Quarantine(run, path, sha, st.ToString());  // best effort: already in the report
+}
+
+// A duplicate that retired an older version at its path changed that path:
+// it counts as a new version, like a changed file.
+void Tally(const WriteResult& w, IngestReport* report) {
+  RunSummary& s = report->summary;
+  bool retired = w.superseded.has_value();
+  if (w.outcome == WriteResult::Outcome::kInserted || retired) ++s.files_new;
+  if (retired) ++report->files_new_version;
+  if (w.outcome == WriteResult::Outcome::kUnchanged) ++s.files_unchanged;
+  if (w.outcome == WriteResult::Outcome::kDuplicate && !retired) {
+    ++s.files_unchanged;
+    ++report->files_duplicate;
+  }
+  s.records_added += w.records_added;
+  s.checks_failed += w.checks_failed;
+}
+
+// Stores one extracted job, or quarantines it; updates the report.
+void WriteJob(Store* store, int64_t run, const ExtractOptions& options, Job& job,
+              IngestReport* report) {
+  ++report->summary.files_seen;
+  report->bytes += job.bytes;
+  if (job.skip == Skip::kDuplicate && !StillCurrent(store, job.sha256))
+    ExtractOnWriter(options, &job);
+  if (job.skip != Skip::kNone) {
+    ++report->summary.files_unchanged;
+    if (job.skip == Skip::kDuplicate) ++report->files_duplicate;
+    return;
+  }
+  if (job.parsed) ++report->files_parsed;
+  Status st = job.status;
+  WriteResult w;
+  if (st.ok()) st = store->WriteNotice(job.notice, run, &w);
+  if (!st.ok()) return Fail(store, run, job.path, job.sha256, st, report);
+  Tally(w, report);
+}
+
+void WriteAll(Store* store, const std::vector<std::string>& files, const StoredIndex& index,
+              const IngestOptions& options, Clock::time_point start, IngestReport* report) {
+  Pipeline pipeline(files, index, options);
+  pipeline.Start();
+  int done = report->summary.files_seen;
+  while (!g_stop) {
+    std::optional<Job> job = pipeline.Next();
+    if (!job) break;
+    WriteJob(store, report->run_id, options.extract, *job, report);
+    if (options.progress) options.progress({++done, report->files_total, Since(start)});
+  }
+  pipeline.Stop();
+  report->interrupted = report->summary.files_seen < report->files_total;
+}
+
+}  // namespace
+
+void RequestIngestStop() { g_stop = 1; }
+void ResetIngestStop() { g_stop = 0; }
+
+void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
+                  int* skipped, std::vector<IngestFailure>* failures) {
+  for (const std::string& given : paths) {
+    fs::path p = Absolute(given);
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st))
+      failures->push_back({p.string(), "not_found: no such file or folder"});
+    else if (fs::is_directory(st))
+      CollectFolder(p, files, skipped, failures);
+    else
+      files->push_back(p.string());
+  }
+  std::sort(files->begin(), files->end());
+  files->erase(std::unique(files->begin(), files->end()), files->end());
+}
+
+Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestOptions& options,
+              IngestReport* report) {
+  const Clock::time_point start = Clock::now();
+  *report = IngestReport();
+  std::vector<std::string> files;
+  std::vector<IngestFailure> missing;
+  CollectFiles(paths, &files, &report->files_skipped, &missing);
+  report->files_total = static_cast<int>(files.size() + missing.size());
+  Status st = store->BeginRun({options.command, options.fuhua_version}, &report->run_id);
+  if (!st.ok()) return st;
+  for (const IngestFailure& f : missing) {
+    ++report->summary.files_seen;
+    ++report->summary.files_failed;
+    report->failures.push_back(f);
+    store->Quarantine(report->run_id, f.path, std::nullopt, f.error);
+  }
+  StoredIndex index;
+  st = LoadIndex(store, &index);
+  if (st.ok()) WriteAll(store, files, index, options, start, report);
+  report->seconds = Since(start);
+  Status finished = store->FinishRun(report->run_id, report->summary);
+  return st.ok() ? finished : st;
+}
+
+}  // namespace fuhua

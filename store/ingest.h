@@ -1,0 +1,82 @@
+// Bulk ingest: files and folders -> extraction on N worker threads -> one
+// writer storing each notice in its own transaction (store/store.h).
+//   IngestReport report;
+//   Status st = Ingest(store.get(), {"notices/"}, options, &report);
+// Files come in a stable order (absolute paths, sorted), so two runs over the
+// same tree store the same thing, whatever the working directory. A file
+// whose path and sha256 are already current in the store is not even parsed,
+// nor is a new path whose content is already current at another path (a
+// duplicate). A file that cannot be read or stored is quarantined with its
+// error and the run goes on. An interrupt (see RequestIngestStop) lets the
+// notice being written finish, then stops: every notice is either fully
+// stored or not at all, and a rerun completes the job.
+#ifndef FUHUA_STORE_INGEST_H_
+#define FUHUA_STORE_INGEST_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract.h"
+#include "store/store.h"
+
+namespace fuhua {
+
+struct IngestProgress {
+  int done = 0;  // files finished (stored, unchanged or failed)
+  int total = 0;
+  double seconds = 0;  // since the run started
+};
+
+struct IngestOptions {
+  int jobs = 1;         // extraction workers; the writer is the calling thread
+  std::string command;  // recorded with the run
+  std::string fuhua_version = "0.1.0";
+  ExtractOptions extract;
+  std::function<void(const IngestProgress&)> progress;  // called after each file
+};
+
+struct IngestFailure {
+  std::string path;
+  std::string error;  // Status::ToString(): "invalid_input: empty file"
+};
+
+struct IngestReport {
+  int64_t run_id = 0;
+  RunSummary summary;                   // as recorded with the run
+  int files_total = 0;                  // files found (summary.files_seen is those finished)
+  int files_skipped = 0;                // in folders, files whose extension is not a notice's
+  int files_parsed = 0;                 // extracted in this run (the others were unchanged)
+  int files_duplicate = 0;              // of files_unchanged: content current at another path
+  int files_new_version = 0;            // of files_new: a changed file, the old version superseded
+  std::vector<IngestFailure> failures;  // the quarantine list of this run
+  bool interrupted = false;             // stopped by RequestIngestStop before the last file
+  double seconds = 0;
+  int64_t bytes = 0;  // of the files read
+};
+
+// Expands files and folders (recursively) into the files to ingest: absolute,
+// lexically normal paths, sorted, without repeats. Named files are always
+// taken; in folders, files with a notice extension (see kNoticeExtensions in
+// ingest.cc) or none, hidden files and folders excepted. Missing paths and
+// folders that cannot be listed become failures.
+void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
+                  int* skipped, std::vector<IngestFailure>* failures);
+
+// Ingests `paths` into `store` as one run (BeginRun … FinishRun). Bad files
+// are failures in the report, not errors: a non-ok Status means the store
+// itself failed (begin, list current notices, finish), and the report holds
+// what was done until then.
+Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestOptions& options,
+              IngestReport* report);
+
+// Async-signal-safe: asks a running (or the next) Ingest to stop after the
+// notice it is writing (for a SIGINT/SIGTERM handler). The request stays
+// until ResetIngestStop, so one arriving just before Ingest starts is not lost.
+void RequestIngestStop();
+void ResetIngestStop();
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_INGEST_H_
