@@ -25,6 +25,7 @@ struct Weights {
   double auto_link = 0.9, review = 0.75;
   double region_conflict = 0.3, type_penalty = 0.15, place_conflict = 0.3;
   double same_operator = 0.1, different_operator = 0.05, same_region = 0;
+  size_t brand_chars = 2;
 };
 
 struct LinkRules {
@@ -52,6 +53,7 @@ Status LoadLinkRules(LinkRules* r) {
                   c->getValue<double>("place_conflict_penalty"),
                   c->getValue<double>("same_operator_bonus"),
                   c->getValue<double>("different_operator_penalty"), 0};
+    r->carrier.brand_chars = c->getValue<size_t>("different_brand_chars");
     auto g = o->getObject("organisation");
     r->org.auto_link = g->getValue<double>("auto_link");
     r->org.review = g->getValue<double>("review");
@@ -216,8 +218,24 @@ double NameSimilarity(const std::u32string& key_a, const std::u32string& full_a,
   return place_a == place_b ? by_key : std::max(by_key, Similarity(full_a, full_b));
 }
 
+// True when the parts of two names that differ (after their common start and
+// end) are both at least `min_chars` long and share no character: 智酷创业孵化
+// 基地 and 金渠创业孵化基地 are two brands, however much suffix they share;
+// 丝梦源 and 丝梦缘 differ in one character and stay comparable.
+bool DifferentBrands(const std::u32string& a, const std::u32string& b, size_t min_chars) {
+  size_t shorter = std::min(a.size(), b.size()), p = 0, s = 0;
+  while (p < shorter && a[p] == b[p]) ++p;
+  while (s < shorter - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+  std::u32string_view x(a.data() + p, a.size() - p - s), y(b.data() + p, b.size() - p - s);
+  if (x.size() < min_chars || y.size() < min_chars) return false;
+  for (char32_t c : x)
+    if (y.find(c) != std::u32string_view::npos) return false;
+  return true;
+}
+
 Link ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const Keys& kb,
                    const Weights& w) {
+  if (DifferentBrands(ka.name, kb.name, w.brand_chars)) return {-1, -1, 0, "different names"};
   double score = NameSimilarity(ka.name, ka.full, kb.name, kb.full);
   std::string reason = "name " + Fixed(score);
   if (RegionsConflict(a.region_code, b.region_code))

@@ -16,23 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs `fuhua ARGS`, capturing stdout (stderr is folded in with 2>&1 when asked).
-CliRun Fuhua(const std::string& args, bool with_stderr = false) {
-  std::string cmd = std::string(FUHUA_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::CliRun;
+using testing::Fuhua;
 
 class CliTest : public ::testing::Test {
  protected:

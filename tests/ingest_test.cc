@@ -38,6 +38,8 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using testing::SourcePath;
+using testing::CliRun;
+using testing::Fuhua;
 
 class TempDir {
  public:
@@ -107,23 +109,9 @@ int MakeCorpus(const std::string& dir, int copies) {
   return files;
 }
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
 // Runs `fuhua ingest ARGS --db DB`, capturing stdout (and stderr if asked).
 CliRun RunIngestCli(const std::string& args, const std::string& db, bool with_stderr = false) {
-  std::string cmd = std::string(FUHUA_BINARY) + " ingest " + args + " --db '" + db + "'" +
-                    (with_stderr ? " 2>&1" : " 2>/dev/null");
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return Fuhua("ingest " + args + " --db '" + db + "'", with_stderr);
 }
 
 // The number after "  LABEL:" in a summary; -1 when the line is missing.

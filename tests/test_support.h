@@ -2,6 +2,9 @@
 #ifndef FUHUA_TESTS_TEST_SUPPORT_H_
 #define FUHUA_TESTS_TEST_SUPPORT_H_
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <string>
 
 #include "parsers/reader.h"
@@ -27,6 +30,25 @@ inline Notice ExtractText(const std::string& text, Document* doc_out = nullptr) 
   if (!st.ok()) throw std::runtime_error(st.ToString());
   if (doc_out) *doc_out = std::move(doc);
   return n;
+}
+
+// The fuhua binary as a user runs it.
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout, and stderr when asked for
+};
+
+// Runs `fuhua ARGS` through the shell (quote paths with spaces yourself).
+inline CliRun Fuhua(const std::string& args, bool with_stderr = false) {
+  std::string cmd = std::string(FUHUA_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 }  // namespace fuhua::testing
