@@ -10,6 +10,8 @@ Status LoadDataset(Store* store, Dataset* d) {
   Status st = store->CurrentNotices(&d->notices);
   if (st.ok()) st = store->LoadRecords(RecordFilter{}, &d->records);
   if (st.ok()) st = store->LoadIdentity(&d->identity);
+  if (st.ok()) st = store->LoadChecks(&d->checks);
+  if (st.ok()) st = store->LoadDiagnostics(&d->diagnostics);
   if (!st.ok()) return st;
   for (size_t i = 0; i < d->notices.size(); ++i) d->notice_index[d->notices[i].id] = i;
   for (size_t i = 0; i < d->records.size(); ++i) d->record_index[d->records[i].id] = i;

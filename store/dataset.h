@@ -21,6 +21,8 @@ struct Dataset {
   std::vector<NoticeRow> notices;  // current versions, by source path
   std::vector<RecordRow> records;  // of current notices, by id
   IdentitySnapshot identity;
+  std::vector<CheckRow> checks;            // of current notices
+  std::vector<DiagnosticRow> diagnostics;  // of current notices
 
   const NoticeRow* Notice(int64_t notice_id) const;
   const RecordRow* Record(int64_t record_id) const;

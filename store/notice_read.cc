@@ -173,4 +173,40 @@ RecordRow ReadRecord(const SqlRows& rows) {
   return out;
 }
 
+const char* const kCheckColumns =
+    "c.notice_id, c.check_index, c.rule, c.subject, c.expected, c.found, c.ok, "
+    "c.where_part, c.where_line, c.where_table, c.where_row, c.where_col";
+const char* const kDiagnosticColumns =
+    "c.notice_id, c.diagnostic_index, c.severity, c.code, c.message, "
+    "c.where_part, c.where_line, c.where_table, c.where_row, c.where_col";
+
+CheckRow ReadCheck(const SqlRows& rows) {
+  Cursor c(rows);
+  CheckRow r;
+  r.notice_id = c.Int();
+  r.index = static_cast<int>(c.Int());
+  r.check.rule = c.Text();
+  r.check.subject = c.Text();
+  r.check.expected = c.Text();
+  r.check.found = c.Text();
+  r.check.ok = c.Int() != 0;
+  r.check.where = ReadWhere(&c);
+  return r;
+}
+
+DiagnosticRow ReadDiagnostic(const SqlRows& rows) {
+  Cursor c(rows);
+  DiagnosticRow r;
+  r.notice_id = c.Int();
+  r.index = static_cast<int>(c.Int());
+  std::string severity = c.Text();
+  r.diagnostic.severity = severity == "error"     ? Diagnostic::Severity::kError
+                          : severity == "warning" ? Diagnostic::Severity::kWarning
+                                                  : Diagnostic::Severity::kInfo;
+  r.diagnostic.code = c.Text();
+  r.diagnostic.message = c.Text();
+  r.diagnostic.where = ReadWhere(&c);
+  return r;
+}
+
 }  // namespace fuhua

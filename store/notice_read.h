@@ -15,9 +15,15 @@ extern const char* const kNoticeColumns;
 // order ReadRecord expects.
 extern const char* const kRecordColumns;
 
+// Columns of `checks` / `diagnostics` (alias c), in the order their readers expect.
+extern const char* const kCheckColumns;
+extern const char* const kDiagnosticColumns;
+
 // Reads the current row of `rows`. Throw Poco::Exception on a malformed value.
 NoticeRow ReadNotice(const SqlRows& rows);
 RecordRow ReadRecord(const SqlRows& rows);
+CheckRow ReadCheck(const SqlRows& rows);
+DiagnosticRow ReadDiagnostic(const SqlRows& rows);
 
 }  // namespace fuhua
 

@@ -115,6 +115,18 @@ struct RecordRow {
   GradeRecord record;
 };
 
+// A stored check or diagnostic with the notice it belongs to.
+struct CheckRow {
+  int64_t notice_id = 0;
+  int index = 0;
+  Check check;
+};
+struct DiagnosticRow {
+  int64_t notice_id = 0;
+  int index = 0;
+  Diagnostic diagnostic;
+};
+
 struct StoreCounts {
   int64_t notices = 0;  // every version
   int64_t current_notices = 0;
@@ -161,6 +173,9 @@ class Store {
   Status FindNoticeBySha(const std::string& sha256, NoticeRow* notice);
   // Records matching `filter`, by id (notice order, then table and row).
   Status LoadRecords(const RecordFilter& filter, std::vector<RecordRow>* records);
+  // Checks and diagnostics of the current notices, by notice id then index.
+  Status LoadChecks(std::vector<CheckRow>* checks);
+  Status LoadDiagnostics(std::vector<DiagnosticRow>* diagnostics);
 
   // Identity (store/identity_store.cc). A relink replaces the whole snapshot
   // in one transaction; decisions are kept across relinks and re-ingests.

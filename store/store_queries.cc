@@ -162,4 +162,26 @@ Status Store::LoadRecords(const RecordFilter& filter, std::vector<RecordRow>* re
   });
 }
 
+Status Store::LoadChecks(std::vector<CheckRow>* checks) {
+  return GuardStore(target_, "load checks", [&] {
+    checks->clear();
+    SqlRows rows = db_->Query(std::string("SELECT ") + kCheckColumns +
+                              " FROM checks c JOIN notices n ON n.id = c.notice_id"
+                              " WHERE n.superseded_by IS NULL ORDER BY c.notice_id, c.check_index");
+    while (rows.Next()) checks->push_back(ReadCheck(rows));
+    return Status::Ok();
+  });
+}
+
+Status Store::LoadDiagnostics(std::vector<DiagnosticRow>* diagnostics) {
+  return GuardStore(target_, "load diagnostics", [&] {
+    diagnostics->clear();
+    SqlRows rows = db_->Query(std::string("SELECT ") + kDiagnosticColumns +
+                              " FROM diagnostics c JOIN notices n ON n.id = c.notice_id"
+                              " WHERE n.superseded_by IS NULL ORDER BY c.notice_id, c.diagnostic_index");
+    while (rows.Next()) diagnostics->push_back(ReadDiagnostic(rows));
+    return Status::Ok();
+  });
+}
+
 }  // namespace fuhua
