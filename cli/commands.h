@@ -15,6 +15,7 @@ int RunIngest(int argc, char** argv);   // argv[1] == "ingest"
 int RunLink(int argc, char** argv);     // argv[1] == "link"
 int RunCompare(int argc, char** argv);  // argv[1] == "compare"
 int RunHistory(int argc, char** argv);  // argv[1] == "history"
+int RunExport(int argc, char** argv);   // argv[1] == "export"
 
 }  // namespace fuhua
 

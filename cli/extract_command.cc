@@ -7,6 +7,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/one_shot_export.h"
 #include "exporters/notice_json.h"
 #include "pipeline/extract.h"
 #include "pipeline/schema_files.h"
@@ -15,14 +16,18 @@ namespace fuhua {
 namespace {
 
 const char kHelp[] =
-    "usage: fuhua extract FILE... [--format json|jsonl] [-o PATH] [--schemas DIR] [--quiet]\n"
-    "                     [--include-deletions]\n"
+    "usage: fuhua extract FILE... [--format json|jsonl|xlsx|csv|datapackage] [-o PATH]\n"
+    "                     [--schemas DIR] [--quiet] [--include-deletions] [--excel-bom]\n"
     "\n"
     "Reads each notice (.docx, or a UTF-8 text dump of one) and extracts its metadata, tables,\n"
     "grade records, checks and diagnostics.\n"
     "\n"
     "  --format json    one JSON document {\"notices\": [...], \"errors\": [...]} (default)\n"
     "  --format jsonl   one notice object per line\n"
+    "  --format xlsx|csv|datapackage\n"
+    "                   the datasets of `fuhua export` (workbook, CSV, data package) for\n"
+    "                   these files alone, without a store (needs -o PATH)\n"
+    "  --excel-bom      CSV files start with a UTF-8 BOM (for Excel)\n"
     "  -o PATH          write to PATH instead of stdout; if PATH is a directory (or ends\n"
     "                   with /), write one PATH/<file name>.json[l] per input\n"
     "                   (x.docx -> PATH/x.docx.json)\n"
@@ -99,18 +104,37 @@ bool ExtractToStream(const std::vector<std::string>& inputs, const Options& o,
   return static_cast<bool>(out);
 }
 
+// All notices into one dataset file or folder (xlsx, csv, datapackage).
+int ExtractToDataset(const std::vector<std::string>& inputs, const Options& o, const std::string& format,
+                     bool excel_bom) {
+  std::vector<InputError> errors;
+  std::vector<Notice> notices;
+  for (const std::string& path : inputs) {
+    Notice n;
+    if (ExtractOne(path, o, &n, &errors)) notices.push_back(std::move(n));
+  }
+  Status st = ExportNotices(notices, format, o.output, excel_bom);
+  if (!st.ok()) {
+    std::cerr << "fuhua extract: cannot write " << o.output << ": " << st.ToString() << "\n";
+    return kExitInputErrors;
+  }
+  return errors.empty() ? kExitOk : kExitInputErrors;
+}
+
 }  // namespace
 
 int RunExtract(int argc, char** argv) {
   ParsedArgs a = ParseArgs(argc, argv, 2, {"--format", "-o", "--output", "--schemas"},
-                           {"--help", "-h", "--quiet", "-q", "--include-deletions"});
+                           {"--help", "-h", "--quiet", "-q", "--include-deletions", "--excel-bom"});
   if (a.Has("--help") || a.Has("-h")) {
     std::cout << kHelp;
     return kExitOk;
   }
   std::string format = a.Get("--format", "json");
-  if (a.error.empty() && format != "json" && format != "jsonl")
-    a.error = "--format must be json or jsonl, not '" + format + "'";
+  if (a.error.empty() && format != "json" && format != "jsonl" && !IsDatasetFormat(format))
+    a.error = "--format must be json, jsonl, xlsx, csv or datapackage, not '" + format + "'";
+  if (a.error.empty() && IsDatasetFormat(format) && a.Get("-o", a.Get("--output", "")).empty())
+    a.error = "--format " + format + " needs -o PATH";
   if (a.error.empty() && a.positional.empty()) a.error = "no input files";
   if (!a.error.empty()) {
     std::cerr << "fuhua extract: " << a.error << "\n\n" << kHelp;
@@ -119,6 +143,7 @@ int RunExtract(int argc, char** argv) {
   if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
   Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", "")),
             ExtractOptions{a.Has("--include-deletions")}};
+  if (IsDatasetFormat(format)) return ExtractToDataset(a.positional, o, format, a.Has("--excel-bom"));
   bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
   std::vector<InputError> errors;
   bool written = per_file ? ExtractToDirectory(a.positional, o, &errors)

@@ -22,6 +22,13 @@ const char kUsage[] =
     "  ingest PATH... [--db PATH|URL] [--jobs N] [--quiet]\n"
     "                 store the notices of files and folders into the consolidated store\n"
     "                 (SQLite file or PostgreSQL); files already stored are skipped\n"
+    "  link [--review | --accept|--reject RECORD RECORD]\n"
+    "                 relink carriers across notices; review and settle uncertain pairs\n"
+    "  compare [--from YEAR] [--to YEAR] [--jurisdiction TEXT] [--format table|json]\n"
+    "                 grade transitions of every carrier between two years\n"
+    "  history NAME   one carrier's records across notices, found by any of its names\n"
+    "  export --format xlsx|json|jsonl|csv|datapackage -o PATH\n"
+    "                 the store's datasets for people and for other systems\n"
     "\n"
     "  fuhua CMD --help   options of one command\n"
     "  fuhua --version    print the version\n"
@@ -42,7 +49,7 @@ int main(int argc, char** argv) {
     return fuhua::kExitOk;
   }
   if (cmd == "--version") {
-    std::cout << "fuhua 0.1.0\n";
+    std::cout << "fuhua " FUHUA_VERSION "\n";
     return fuhua::kExitOk;
   }
   if (cmd == "extract") return fuhua::RunExtract(argc, argv);
@@ -51,6 +58,7 @@ int main(int argc, char** argv) {
   if (cmd == "link") return fuhua::RunLink(argc, argv);
   if (cmd == "compare") return fuhua::RunCompare(argc, argv);
   if (cmd == "history") return fuhua::RunHistory(argc, argv);
+  if (cmd == "export") return fuhua::RunExport(argc, argv);
   std::cerr << "fuhua: unknown command '" << cmd << "'\n\n" << kUsage;
   return fuhua::kExitUsage;
 }

@@ -8,12 +8,6 @@
 
 namespace fuhua {
 
-int DisplayWidth(std::string_view s) {
-  int w = 0;
-  for (char32_t c : DecodeUtf8(s)) w += IsWide(c) ? 2 : 1;
-  return w;
-}
-
 std::string TextTable::Render() const {
   std::vector<int> width;
   for (const auto& row : rows_) {

@@ -10,10 +10,9 @@
 #include <string_view>
 #include <vector>
 
-namespace fuhua {
+#include "pipeline/text_util.h"  // DisplayWidth
 
-// Terminal columns of `s`: 2 per wide or fullwidth character, else 1.
-int DisplayWidth(std::string_view s);
+namespace fuhua {
 
 class TextTable {
  public:

@@ -77,7 +77,8 @@ struct ExportSet {
   std::vector<int> years;   // every year present, ascending
   std::vector<std::string> grades;  // the grade vocabulary, best first
 
-  std::vector<const ExportTable*> Tables() const;  // in the order above
+  // notices, records, entities, transitions, checks, diagnostics.
+  std::vector<const ExportTable*> Tables() const;
 };
 
 // Builds every table from a loaded store, keeping what `filter` selects: the

@@ -5,9 +5,6 @@
 
 #include "exporters/json_writer.h"
 
-#ifndef FUHUA_VERSION
-#define FUHUA_VERSION "0.1.0"
-#endif
 
 namespace fuhua {
 namespace {

@@ -2,6 +2,8 @@
 // character properties (East Asian Width, White_Space) and ICU NFKC.
 #include "pipeline/text_util.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -91,6 +93,19 @@ bool IsWide(char32_t c) {
   if (c < 0x1100) return false;  // fast path: nothing below is wide
   int w = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+int DisplayWidth(std::string_view text) {
+  int best = 0, line = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c == U'\n') {
+      best = std::max(best, line);
+      line = 0;
+      continue;
+    }
+    line += IsWide(c) ? 2 : 1;
+  }
+  return std::max(best, line);
 }
 
 std::string CleanText(std::string_view line) {

@@ -19,6 +19,10 @@ size_t FindInvalidUtf8(std::string_view s);
 // fullwidth punctuation): text in which spaces are layout, not content.
 bool IsWide(char32_t c);
 
+// Terminal / spreadsheet columns of the widest line of `text`: 2 per wide or
+// fullwidth character, else 1. For padding console tables and sizing columns.
+int DisplayWidth(std::string_view text);
+
 // Decodes UTF-8 (input must be valid) into code points.
 std::u32string DecodeUtf8(std::string_view s);
 std::string EncodeUtf8(std::u32string_view s);

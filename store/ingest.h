@@ -32,7 +32,7 @@ struct IngestProgress {
 struct IngestOptions {
   int jobs = 1;         // extraction workers; the writer is the calling thread
   std::string command;  // recorded with the run
-  std::string fuhua_version = "0.1.0";
+  std::string fuhua_version = FUHUA_VERSION;
   ExtractOptions extract;
   std::function<void(const IngestProgress&)> progress;  // called after each file
 };

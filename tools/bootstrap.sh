@@ -13,11 +13,22 @@ PACKAGES=(
   libpugixml-dev libxlsxwriter-dev            # OOXML and Excel (later readers/exporters)
   libgtest-dev                                # unit tests
   python3 python3-jsonschema                  # output schema validation in the tests
+  python3-openpyxl                            # reads the Excel export back in the tests
+                                              # (tests/check_xlsx.py)
+  "libreoffice-calc-nogui|libreoffice-calc"   # headless Calc: the tests convert the Excel
+                                              # export with LibreOffice (the -nogui variant,
+                                              # no X libraries; a full libreoffice-calc,
+                                              # which it conflicts with, counts as present)
 )
 
 missing=()
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  # "a|b": either will do; a is installed when neither is.
+  found=""
+  IFS='|' read -ra alternatives <<<"$p"
+  for a in "${alternatives[@]}"; do if installed "$a"; then found=1; fi; done
+  [ -n "$found" ] || missing+=("${alternatives[0]}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
