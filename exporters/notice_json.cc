@@ -1,6 +1,8 @@
 // Implements the notice JSON rendering (see notice_json.h).
 #include "exporters/notice_json.h"
 
+#include "exporters/notice_json_parts.h"
+
 #include <sstream>
 
 #include "exporters/json_writer.h"
@@ -185,6 +187,9 @@ void WriteNotice(JsonWriter& w, const Notice& n) {
   WriteList(w, "records", n.records, WriteRecord, n.source);
   WriteList(w, "checks", n.checks, WriteCheck, n.source);
   WriteList(w, "diagnostics", n.diagnostics, WriteDiagnostic, n.source);
+  WriteDataTables(w, n);
+  WriteIndicatorSystems(w, n);
+  WritePlans(w, n);
   w.EndObject();
 }
 

@@ -6,6 +6,9 @@
 
 #include "parsers/reader.h"
 #include "pipeline/checks.h"
+#include "pipeline/data_tables_stage.h"
+#include "pipeline/indicator_system_stage.h"
+#include "pipeline/plan_tables_stage.h"
 #include "pipeline/grade_records.h"
 #include "pipeline/merges.h"
 #include "pipeline/metadata.h"
@@ -35,6 +38,9 @@ void RunStages(const Rules& rules, const Normaliser& normaliser, Document* doc, 
   ClassifyTables(*doc, rules, notice);
   ExtractGradeRecords(*doc, rules, notice);
   NormaliseNotice(normaliser, notice);
+  BuildDataTables(*doc, rules, notice);
+  ReadIndicatorSystems(*doc, rules, notice);
+  ReadPlanTables(*doc, rules, notice);
   RunChecks(*doc, rules, notice);
 }
 

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/data_tables.h"
+#include "pipeline/indicator_system.h"
+#include "pipeline/plan_tables.h"
+
 #include "pipeline/document.h"
 
 namespace fuhua {
@@ -132,6 +136,10 @@ struct Notice {
   std::vector<GradeRecord> records;
   std::vector<Check> checks;
   std::vector<Diagnostic> diagnostics;
+  // Issue 7: every table as data, and the structured readings of non-grade tables.
+  std::vector<DataTable> data_tables;             // pipeline/data_tables.h
+  std::vector<IndicatorSystem> indicator_systems;  // pipeline/indicator_system.h
+  PlanTables plans;                                // pipeline/plan_tables.h
 };
 
 const char* SeverityName(Diagnostic::Severity s);
