@@ -1,7 +1,9 @@
 // Implements JsonWriter (RFC 8259 string escaping, two-space indentation).
 #include "exporters/json_writer.h"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace fuhua {
 
@@ -73,6 +75,28 @@ void JsonWriter::Quoted(std::string_view s) {
 void JsonWriter::Int(long long v) {
   BeforeValue();
   out_->append(std::to_string(v));
+}
+
+void JsonWriter::Decimal(double v, int decimals) {
+  BeforeValue();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, v);
+  out_->append(buf);
+}
+
+void JsonWriter::Double(double v) {
+  if (!std::isfinite(v)) return Null();
+  BeforeValue();
+  char buf[32];
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {  // integral: 1200, never 1.2e+03
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    for (int precision = 1; precision <= 17; ++precision) {
+      std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+      if (std::strtod(buf, nullptr) == v) break;
+    }
+  }
+  out_->append(buf);
 }
 
 void JsonWriter::Bool(bool v) {

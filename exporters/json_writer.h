@@ -31,7 +31,12 @@ class JsonWriter {
   void Key(std::string_view k);
   void String(std::string_view s);
   void Int(long long v);
+  // A finite number in its shortest round-trip form (14.72, 1200); NaN and
+  // infinities are written as null.
+  void Double(double v);
   void Bool(bool v);
+  // A JSON number printed with `decimals` digits after the point ("6.25").
+  void Decimal(double v, int decimals);
   void Null();
   void OptString(const std::optional<std::string>& s) { s ? String(*s) : Null(); }
   void OptInt(const std::optional<int>& v) { v ? Int(*v) : Null(); }

@@ -1,8 +1,62 @@
-// Stage of issue 7: plan tables. (Not yet implemented: fills nothing.)
+// Stage of issue 7: plan tables (see pipeline/plan_tables.h). Picks each
+// non-grade table's plan kind by its column roles (schemas/plan_tables.json),
+// reads it (plan_readers.h) and checks its totals (plan_checks.h).
 #include "pipeline/plan_tables_stage.h"
 
-namespace fuhua {
+#include <map>
 
-void ReadPlanTables(const Document&, const Rules&, Notice*) {}
+#include "pipeline/plan_checks.h"
+#include "pipeline/plan_readers.h"
+
+namespace fuhua {
+namespace {
+
+// The first kind whose required roles the table all has, "" when none.
+std::string KindOf(const PlanRules& plan, const TableInfo& info) {
+  if (info.kind == TableKind::kGradeList) return "";
+  for (const PlanTableKind& k : plan.kinds) {
+    bool all = !k.required_roles.empty();
+    for (const std::string& role : k.required_roles) all = all && info.Role(role) >= 0;
+    if (all) return k.kind;
+  }
+  return "";
+}
+
+void ReadTable(const PlanTableView& v, const std::string& kind, Notice* notice) {
+  if (kind == "carriers") ReadCarriers(v, &notice->plans);
+  if (kind == "properties") ReadProperties(v, &notice->plans);
+  if (kind == "targets") ReadTargets(v, &notice->plans);
+  CheckPlanTotals(v, kind, notice);
+}
+
+// The generic copy of the table (data_tables_stage.cc) learns its plan kind.
+void MarkDataTable(int table, const std::string& kind, Notice* notice) {
+  static const std::map<std::string, std::string> kDataKind = {
+      {"carriers", "carrier_list"}, {"properties", "property_list"}, {"targets", "target_table"}};
+  for (DataTable& d : notice->data_tables)
+    if (d.table == table && kDataKind.count(kind)) d.kind = kDataKind.at(kind);
+}
+
+}  // namespace
+
+void ReadPlanTables(const Document& doc, const Rules& rules, Notice* notice) {
+  Status st;
+  const PlanRules* plan = DefaultPlanRules(&st);
+  if (!plan) {
+    notice->diagnostics.push_back(
+        {Diagnostic::Severity::kError, "plan_rules_unavailable", st.ToString(), Where{}});
+    return;
+  }
+  Status namer_status;
+  const OrgNamer* namer = DefaultOrgNamer(&namer_status);  // keys fall back to text keys
+  for (const TableInfo& info : notice->tables) {
+    std::string kind = KindOf(*plan, info);
+    if (kind.empty()) continue;
+    const auto* table = std::get_if<Table>(&doc.blocks[info.block]);
+    if (!table) continue;
+    MarkDataTable(info.index, kind, notice);
+    ReadTable(PlanTableView{*table, info, rules, *plan, namer}, kind, notice);
+  }
+}
 
 }  // namespace fuhua

@@ -59,6 +59,7 @@ Status LoadLayout(Rules* r) {
   r->table_terminators = Strings(o, "table_terminators", false);
   r->total_row_labels = Strings(o, "total_row_labels", true);
   r->total_row_label_texts = Strings(o, "total_row_labels", false);
+  r->note_row_labels = Strings(o, "note_row_labels", true);
   r->caption_max_paragraphs = o->optValue<int>("caption_max_paragraphs", 4);
   r->caption_max_chars = o->optValue<int>("caption_max_chars", 80);
   st = CompileRegex(o->getValue<std::string>("annex_label"), "schemas/table_layout.json annex_label",

@@ -61,6 +61,7 @@ struct Rules {
   std::vector<std::string> table_terminators;
   std::vector<std::string> total_row_labels;       // as match keys
   std::vector<std::string> total_row_label_texts;  // as written in the file
+  std::vector<std::string> note_row_labels;        // as match keys
   std::unique_ptr<RE2> annex_label;
   std::vector<std::unique_ptr<RE2>> caption_notes;
   int caption_max_paragraphs = 4;
