@@ -52,13 +52,8 @@ std::vector<YearGrade> Rows(const Dataset& d, const ParsedArgs& args) {
 
 std::vector<std::string> GradeOrder() {
   Status st;
-  std::vector<std::string> order;
   const Rules* rules = DefaultRules(&st);
-  if (!rules) return order;
-  std::vector<GradeWord> grades = rules->grades;
-  std::stable_sort(grades.begin(), grades.end(), [](const auto& a, const auto& b) { return a.rank > b.rank; });
-  for (const GradeWord& g : grades) order.push_back(g.grade);
-  return order;  // best first
+  return rules ? rules->GradeOrder() : std::vector<std::string>{};
 }
 
 void PrintTable(const Comparison& c) {

@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <set>
 
+#include "pipeline/load_once.h"
 #include "pipeline/rules.h"
 #include "pipeline/schema_files.h"
 
@@ -64,42 +64,33 @@ ExportTable ReadTable(const Poco::JSON::Object::Ptr& t, const std::vector<std::s
   return out;
 }
 
-// The grade vocabulary, best first.
-std::vector<std::string> Grades() {
-  Status st;
-  const Rules* rules = DefaultRules(&st);
-  std::vector<GradeWord> words = rules ? rules->grades : std::vector<GradeWord>{};
-  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.rank > b.rank; });
-  std::vector<std::string> out;
-  for (const GradeWord& g : words) out.push_back(g.grade);
-  return out;
+Status LoadEmptyTables(ExportSet* empty) {
+  Poco::JSON::Object::Ptr o;
+  Status st = LoadSchemaJson("export_columns.json", &o);
+  const Rules* rules = st.ok() ? DefaultRules(&st) : nullptr;
+  if (!rules) return st;
+  try {
+    empty->grades = rules->GradeOrder();
+    std::map<std::string, ExportTable*> by_name = {
+        {"notices", &empty->notices}, {"records", &empty->records}, {"entities", &empty->entities},
+        {"checks", &empty->checks},   {"diagnostics", &empty->diagnostics}, {"transitions", &empty->transitions}};
+    Poco::JSON::Array::Ptr tables = o->getArray("tables");
+    for (size_t i = 0; i < tables->size(); ++i) {
+      ExportTable t = ReadTable(tables->getObject(static_cast<unsigned>(i)), empty->grades);
+      if (by_name.count(t.name)) *by_name[t.name] = std::move(t);
+    }
+  } catch (const Poco::Exception& e) {
+    return Status::InvalidInput("schemas/export_columns.json: " + e.displayText());
+  }
+  return Status::Ok();
 }
 
 // The empty tables with their columns, loaded once.
 Status EmptyTables(ExportSet* set) {
-  static Status load_status;
-  static ExportSet empty;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    Poco::JSON::Object::Ptr o;
-    load_status = LoadSchemaJson("export_columns.json", &o);
-    if (!load_status.ok()) return;
-    try {
-      empty.grades = Grades();
-      std::map<std::string, ExportTable*> by_name = {
-          {"notices", &empty.notices}, {"records", &empty.records}, {"entities", &empty.entities},
-          {"checks", &empty.checks},   {"diagnostics", &empty.diagnostics}, {"transitions", &empty.transitions}};
-      Poco::JSON::Array::Ptr tables = o->getArray("tables");
-      for (size_t i = 0; i < tables->size(); ++i) {
-        ExportTable t = ReadTable(tables->getObject(static_cast<unsigned>(i)), empty.grades);
-        if (by_name.count(t.name)) *by_name[t.name] = std::move(t);
-      }
-    } catch (const Poco::Exception& e) {
-      load_status = Status::InvalidInput("schemas/export_columns.json: " + e.displayText());
-    }
-  });
-  if (load_status.ok()) *set = empty;
-  return load_status;
+  Status st;
+  const ExportSet* empty = LoadOnce<ExportSet>(&st, LoadFresh<ExportSet, LoadEmptyTables>);
+  if (empty) *set = *empty;
+  return st;
 }
 
 void AddRow(ExportTable* t, const Row& row) {

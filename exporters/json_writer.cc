@@ -78,6 +78,7 @@ void JsonWriter::Int(long long v) {
 }
 
 void JsonWriter::Decimal(double v, int decimals) {
+  if (!std::isfinite(v)) return Null();  // JSON has no NaN or infinity
   BeforeValue();
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, v);

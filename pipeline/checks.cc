@@ -71,9 +71,9 @@ void CountOne(const CountStatement& s, const RegexMatch& m, const Paragraph& p,
   int found = 0;
   for (const GradeRecord& r : n->records) found += Counts(r, f) ? 1 : 0;
   std::string stated = p.text.substr(m.begin, m.end - m.begin);
-  int expected = std::stoi(m.Group("n"));
-  AddCheck(n, {"stated_count", stated, std::to_string(expected), std::to_string(found),
-               expected == found, Where{p.where.line, -1, -1, -1, ""}});
+  std::optional<int> expected = ParseDigits(m.Group("n"));
+  AddCheck(n, {"stated_count", stated, m.Group("n"), std::to_string(found), expected == found,
+               Where{p.where.line, -1, -1, -1, ""}});
   if (s.measure == "grade") CheckExample(m, p, n);
 }
 

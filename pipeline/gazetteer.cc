@@ -1,6 +1,7 @@
 // Builds the gazetteer from schemas/divisions.json, schemas/functional_zones.json
 // and the short-form rules of schemas/region_rules.json.
 #include "pipeline/gazetteer.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -245,15 +246,11 @@ int Gazetteer::AncestorAt(int place, int level) const {
 }
 
 const Gazetteer* DefaultGazetteer(Status* status) {
-  static Status load_status;
-  static std::unique_ptr<Gazetteer> gazetteer;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    const TextKeyer* keyer = DefaultTextKeyer(&load_status);
-    if (keyer) load_status = Gazetteer::Create(keyer, &gazetteer);
+  return LoadOnce<Gazetteer>(status, [](std::unique_ptr<Gazetteer>* out) {
+    Status st;
+    const TextKeyer* keyer = DefaultTextKeyer(&st);
+    return keyer ? Gazetteer::Create(keyer, out) : st;
   });
-  *status = load_status;
-  return load_status.ok() ? gazetteer.get() : nullptr;
 }
 
 }  // namespace fuhua

@@ -29,13 +29,6 @@ bool GradeColumnReads(const Table& t, const TableInfo& info, const Rules& rules)
   return filled > 0 && read * 2 >= filled;
 }
 
-std::optional<int> ParseSeq(const std::string& text) {
-  std::string key = MatchKey(text);
-  if (key.empty() || key.size() > 6 || key.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoi(key);
-}
-
 std::optional<std::string> OptionalText(const Table& t, int r, int c, bool raw) {
   const Cell* cell = c < 0 ? nullptr : t.CellAt(r, c);
   if (!cell || cell->text.empty()) return std::nullopt;

@@ -1,6 +1,7 @@
 // Loading of schemas/indicator_rules.json into IndicatorRules, and the small
 // text readings over it (see indicator_rules.h).
 #include "pipeline/indicator_rules.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -96,14 +97,7 @@ Status LoadIndicatorRules(IndicatorRules* r) {
 }
 
 const IndicatorRules* DefaultIndicatorRules(Status* status) {
-  static Status load_status;
-  static const IndicatorRules* rules = [] {
-    auto* r = new IndicatorRules();  // lives for the process, like any static table
-    load_status = LoadIndicatorRules(r);
-    return r;
-  }();
-  *status = load_status;
-  return load_status.ok() ? rules : nullptr;
+  return LoadOnce<IndicatorRules>(status, LoadFresh<IndicatorRules, LoadIndicatorRules>);
 }
 
 }  // namespace fuhua

@@ -1,6 +1,7 @@
 // Blocking, scoring and constrained clustering of grade records (see
 // linker.h); thresholds and weights come from schemas/linking.json.
 #include "pipeline/linker.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -66,12 +67,7 @@ Status LoadLinkRules(LinkRules* r) {
 }
 
 const LinkRules* Rules(Status* status) {
-  static Status load_status;
-  static LinkRules rules;
-  static std::once_flag once;
-  std::call_once(once, [] { load_status = LoadLinkRules(&rules); });
-  *status = load_status;
-  return load_status.ok() ? &rules : nullptr;
+  return LoadOnce<LinkRules>(status, LoadFresh<LinkRules, LoadLinkRules>);
 }
 
 // Each record's distinct character n-grams as ids (ascending), and the

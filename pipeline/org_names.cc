@@ -3,6 +3,7 @@
 // works on the text key, so brackets are already ASCII and Traditional forms
 // Simplified.
 #include "pipeline/org_names.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -180,15 +181,11 @@ bool OrgNamer::Acceptable(const PlaceMatch& m, size_t head_chars, int under, boo
 bool OrgNamer::IsPlace(const std::string& key) const { return !g_->Lookup(key).empty(); }
 
 const OrgNamer* DefaultOrgNamer(Status* status) {
-  static Status load_status;
-  static std::unique_ptr<OrgNamer> namer;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    const Gazetteer* g = DefaultGazetteer(&load_status);
-    if (g) load_status = OrgNamer::Create(g, &namer);
+  return LoadOnce<OrgNamer>(status, [](std::unique_ptr<OrgNamer>* out) {
+    Status st;
+    const Gazetteer* g = DefaultGazetteer(&st);
+    return g ? OrgNamer::Create(g, out) : st;
   });
-  *status = load_status;
-  return load_status.ok() ? namer.get() : nullptr;
 }
 
 }  // namespace fuhua

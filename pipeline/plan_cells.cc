@@ -76,13 +76,6 @@ PlanNumber ParsePlanNumber(const std::string& text) {
   return n;
 }
 
-std::optional<int> ParseSeq(const std::string& text) {
-  std::string key = MatchKey(text);
-  if (key.empty() || key.size() > 6 || key.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoi(key);
-}
-
 void FillSite(const PlanTableView& v, int r, PlanSite* site) {
   site->table = v.info.index;
   site->row = r;

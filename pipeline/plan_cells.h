@@ -37,7 +37,6 @@ std::vector<PlanLicence> LicencesAt(const PlanTableView& v, int r, const char* r
 
 // A plain decimal number (NFKC, thousands commas allowed), else no value.
 PlanNumber ParsePlanNumber(const std::string& text);
-std::optional<int> ParseSeq(const std::string& text);
 
 // Fills the name and its key fields of a site from row r.
 void FillSite(const PlanTableView& v, int r, PlanSite* site);

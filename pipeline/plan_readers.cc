@@ -1,6 +1,7 @@
 // Implements the readers of carrier lists, property lists with milestones and
 // target tables (see plan_readers.h).
 #include "pipeline/plan_readers.h"
+#include "pipeline/text_util.h"
 
 namespace fuhua {
 namespace {

@@ -1,6 +1,7 @@
 // Loads schemas/plan_tables.json and implements the cell helpers of
 // PlanRules (see plan_rules.h).
 #include "pipeline/plan_rules.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -67,14 +68,7 @@ Status LoadPlanRules(PlanRules* r) {
 }
 
 const PlanRules* DefaultPlanRules(Status* status) {
-  static Status load_status;
-  static const PlanRules* rules = [] {
-    auto* r = new PlanRules();  // lives for the process, like any static table
-    load_status = LoadPlanRules(r);
-    return r;
-  }();
-  *status = load_status;
-  return load_status.ok() ? rules : nullptr;
+  return LoadOnce<PlanRules>(status, LoadFresh<PlanRules, LoadPlanRules>);
 }
 
 std::vector<std::string> PlanRules::SplitList(std::string_view raw) const {
@@ -110,9 +104,7 @@ std::optional<std::string> PlanRules::LevelOf(std::string_view licence) const {
 std::optional<int> PlanRules::YearIn(std::string_view text) const {
   RegexMatch m;
   if (!year || !FindNext(*year, text, 0, &m)) return std::nullopt;
-  std::string y = m.Group("year");
-  if (y.empty()) return std::nullopt;
-  return std::stoi(y);
+  return ParseDigits(m.Group("year"));
 }
 
 }  // namespace fuhua

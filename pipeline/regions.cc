@@ -3,6 +3,7 @@
 // prefecture + rest" paths (重庆市九龙坡区, 内蒙古自治区呼和浩特市); candidates
 // are ranked by how close they lie to the notice's jurisdiction.
 #include "pipeline/regions.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -161,15 +162,11 @@ void RegionResolver::Fill(int place, RegionResolution* r) const {
 }
 
 const RegionResolver* DefaultRegionResolver(Status* status) {
-  static Status load_status;
-  static std::unique_ptr<RegionResolver> resolver;
-  static std::once_flag once;
-  std::call_once(once, [] {
-    const Gazetteer* g = DefaultGazetteer(&load_status);
-    if (g) load_status = RegionResolver::Create(g, &resolver);
+  return LoadOnce<RegionResolver>(status, [](std::unique_ptr<RegionResolver>* out) {
+    Status st;
+    const Gazetteer* g = DefaultGazetteer(&st);
+    return g ? RegionResolver::Create(g, out) : st;
   });
-  *status = load_status;
-  return load_status.ok() ? resolver.get() : nullptr;
 }
 
 }  // namespace fuhua

@@ -1,7 +1,10 @@
 // Loading of the rule files into Rules, and the lookups over them.
 #include "pipeline/rules.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Array.h>
+
+#include <algorithm>
 
 #include "pipeline/regex_util.h"
 #include "pipeline/schema_files.h"
@@ -134,15 +137,15 @@ Status LoadRules(Rules* rules) {
   return Status::Ok();
 }
 
-const Rules* DefaultRules(Status* status) {
-  static Status load_status;
-  static const Rules* rules = [] {
-    auto* r = new Rules();  // lives for the process, like any static table
-    load_status = LoadRules(r);
-    return r;
-  }();
-  *status = load_status;
-  return load_status.ok() ? rules : nullptr;
+const Rules* DefaultRules(Status* status) { return LoadOnce<Rules>(status, LoadFresh<Rules, LoadRules>); }
+
+std::vector<std::string> Rules::GradeOrder() const {
+  std::vector<const GradeWord*> words;
+  for (const GradeWord& g : grades) words.push_back(&g);
+  std::stable_sort(words.begin(), words.end(), [](auto* a, auto* b) { return a->rank > b->rank; });
+  std::vector<std::string> out;
+  for (const GradeWord* g : words) out.push_back(g->grade);
+  return out;
 }
 
 std::string Rules::RoleOf(std::string_view header) const {

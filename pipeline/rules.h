@@ -77,6 +77,8 @@ struct Rules {
   std::optional<std::string> CarrierTypeIn(std::string_view text) const;
   // Canonical grade of a grade word or alias ("优" -> 优秀), or nullopt.
   std::optional<std::string> GradeOf(std::string_view word) const;
+  // The canonical grades, best first (by rank): 优秀, 良好, 合格, 不合格.
+  std::vector<std::string> GradeOrder() const;
   bool IsTotalLabel(std::string_view cell_text) const;
   bool IsCaptionNote(std::string_view paragraph) const;
 };

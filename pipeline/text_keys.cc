@@ -3,6 +3,7 @@
 // character it changes: most notices are already Simplified and the
 // transliterator is the slow step), u_isUWhiteSpace and case folding.
 #include "pipeline/text_keys.h"
+#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Object.h>
 #include <unicode/normalizer2.h>
@@ -117,12 +118,7 @@ std::string TextKeyer::Key(std::string_view text) const {
 }
 
 const TextKeyer* DefaultTextKeyer(Status* status) {
-  static Status load_status;
-  static std::unique_ptr<TextKeyer> keyer;
-  static std::once_flag once;
-  std::call_once(once, [] { load_status = TextKeyer::Create(&keyer); });
-  *status = load_status;
-  return load_status.ok() ? keyer.get() : nullptr;
+  return LoadOnce<TextKeyer>(status, [](std::unique_ptr<TextKeyer>* out) { return TextKeyer::Create(out); });
 }
 
 }  // namespace fuhua

@@ -3,6 +3,7 @@
 #include "pipeline/text_util.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -155,6 +156,19 @@ std::string MatchKey(std::string_view text) {
   std::string out;
   kept.toUTF8String(out);
   return out;
+}
+
+std::optional<int> ParseDigits(std::string_view digits) {
+  int value = 0;
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  auto [end, err] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (err != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<int> ParseSeq(std::string_view cell) {
+  std::string key = MatchKey(cell);
+  return key.size() > 6 ? std::nullopt : ParseDigits(key);
 }
 
 std::string StripBracketSuffix(std::string_view text) {

@@ -5,6 +5,7 @@
 #ifndef FUHUA_PIPELINE_TEXT_UTIL_H_
 #define FUHUA_PIPELINE_TEXT_UTIL_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,13 @@ std::string JoinCellLines(const std::vector<std::string>& lines);
 // A key for exact vocabulary matching: NFKC, no whitespace at all. Used for
 // header synonyms and grade words; organisation keys live in the normaliser.
 std::string MatchKey(std::string_view text);
+
+// The value of a run of ASCII digits; nullopt when empty, not all digits, or
+// beyond int (a stated count of 99999999999家 is a bad number, not a crash).
+std::optional<int> ParseDigits(std::string_view digits);
+
+// A 序号 cell as a number: its match key must be 1-6 digits ("１２" -> 12).
+std::optional<int> ParseSeq(std::string_view cell);
 
 // Strips a trailing bracketed unit or note: "面积（万m2）" -> "面积".
 std::string StripBracketSuffix(std::string_view text);
