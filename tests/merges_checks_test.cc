@@ -104,3 +104,27 @@ TEST(Checks, TotalRowsAreSummedPerColumn) {
 
 }  // namespace
 }  // namespace fuhua
+
+namespace fuhua {
+namespace {
+
+// Regression: a stated count beyond int used to throw std::out_of_range out of
+// the checks stage and abort the run; it is now a failed check.
+TEST(Checks, HugeStatedCountIsAFailedCheckNotACrash) {
+  Notice n = testing::ExtractText(
+      "关于公布2022年创业孵化基地评估结果的通知\n"
+      "经评估，99999999999家基地为优秀。\n"
+      "\t序号\n\t区县\n\t基地名称\n\t等级\n\n"
+      "\t1\n\t九龙坡区\n\t甲基地\n\t优秀\n");
+  bool seen = false;
+  for (const Check& c : n.checks)
+    if (c.rule == "stated_count") {
+      seen = true;
+      EXPECT_FALSE(c.ok);
+      EXPECT_EQ(c.expected, "99999999999");
+    }
+  EXPECT_TRUE(seen);
+}
+
+}  // namespace
+}  // namespace fuhua
