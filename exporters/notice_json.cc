@@ -92,12 +92,6 @@ void WriteTable(JsonWriter& w, const std::string& source, const TableInfo& t) {
   w.EndObject();
 }
 
-void WriteRegion(JsonWriter& w, const std::optional<Region>& region) {
-  if (!region) return w.Null();
-  w.BeginObject();
-  WriteRegionFields(w, *region);
-  w.EndObject();
-}
 
 void WriteNameKey(JsonWriter& w, const char* key_field, const char* attrs_field,
                   const NameKey* k) {
@@ -194,6 +188,13 @@ void WriteNotice(JsonWriter& w, const Notice& n) {
 }
 
 }  // namespace
+
+void WriteRegion(JsonWriter& w, const std::optional<Region>& region) {
+  if (!region) return w.Null();
+  w.BeginObject();
+  WriteRegionFields(w, *region);
+  w.EndObject();
+}
 
 NoticeStream::NoticeStream(std::ostream* out, bool jsonl) : out_(out), jsonl_(jsonl) {}
 

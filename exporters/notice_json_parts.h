@@ -9,6 +9,9 @@
 
 namespace fuhua {
 
+// A Region object ({raw, name, code, kind, parent_code, full_name}) or null.
+void WriteRegion(JsonWriter& w, const std::optional<Region>& region);
+
 void WriteDataTables(JsonWriter& w, const Notice& n);
 void WriteIndicatorSystems(JsonWriter& w, const Notice& n);
 void WritePlans(JsonWriter& w, const Notice& n);

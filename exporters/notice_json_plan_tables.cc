@@ -109,6 +109,8 @@ void WriteTarget(JsonWriter& w, const Notice& n, const PlanTarget& t) {
   w.OptInt(t.seq);
   w.Field("seq_raw", t.seq_raw);
   w.Field("area_name", t.area_name);
+  w.Key("area_region");
+  WriteRegion(w, t.area_region);
   WriteNumber(w, "area", t.area);
   WriteNumber(w, "companies", t.companies);
   WriteNumber(w, "tech_companies", t.tech_companies);

@@ -13,12 +13,16 @@ namespace fuhua {
 struct DataCell {
   std::string text;
   bool derived = false;  // filled down from a merged cell above, not written in this row
+
+  bool operator==(const DataCell&) const = default;
 };
 
 struct DataRow {
   int row = 0;        // grid row
   std::string kind;   // data | total | note
   std::vector<DataCell> cells;  // one per column
+
+  bool operator==(const DataRow&) const = default;
 };
 
 struct DataTable {
@@ -27,6 +31,8 @@ struct DataTable {
                                      // property_list | target_table | other
   std::vector<std::string> columns;  // flattened header: 权重W1, 面积（万m²）…
   std::vector<DataRow> rows;
+
+  bool operator==(const DataTable&) const = default;
 };
 
 }  // namespace fuhua

@@ -18,6 +18,8 @@ struct IndicatorNumber {
   double value = 0;
   int decimals = 0;
   std::string raw;  // the cell text
+
+  bool operator==(const IndicatorNumber&) const = default;
 };
 
 struct Indicator {
@@ -34,6 +36,8 @@ struct Indicator {
   int line = 0;  // source line of its first cell (text formats; 0 = unknown)
   std::vector<int> rows;  // grid rows the node covers; a node repeated at a page
                           // break (2.管理体系 twice) is one node with all its rows
+
+  bool operator==(const Indicator&) const = default;
 };
 
 // A row under the indicators that is a rule, not an indicator.
@@ -43,6 +47,8 @@ struct IndicatorRule {
   std::string text;   // the rule itself
   std::optional<IndicatorNumber> max_points;  // 10 for 加分项≤10分, when stated
   int row = 0;
+
+  bool operator==(const IndicatorRule&) const = default;
 };
 
 struct IndicatorSystem {
@@ -50,6 +56,8 @@ struct IndicatorSystem {
   std::optional<std::string> weight_unit;  // from the table note 单位：% ("%")
   std::vector<Indicator> indicators;       // pre-order: each node before its children
   std::vector<IndicatorRule> rules;
+
+  bool operator==(const IndicatorSystem&) const = default;
 };
 
 }  // namespace fuhua

@@ -10,6 +10,7 @@
 #include "pipeline/data_tables.h"
 #include "pipeline/indicator_system.h"
 #include "pipeline/plan_tables.h"
+#include "pipeline/region.h"
 
 #include "pipeline/document.h"
 
@@ -30,20 +31,6 @@ struct Diagnostic {
   std::string code;     // stable, snake_case: "grade_unrecognised", "check_failed"...
   std::string message;  // one line, for a person
   Where where;
-};
-
-// A place as written in a notice and what the normaliser resolved it to
-// (pipeline/regions.h). `code` is only ever set from the gazetteer, never
-// guessed: an unresolved value keeps kind kUnknown and no code.
-enum class RegionKind { kDivision, kFunctionalZone, kUnit, kUnknown };
-
-struct Region {
-  std::string raw;                         // as written: 九龙坡, 秀山县, 高新区
-  std::string name;                        // canonical: 九龙坡区 (raw when unresolved)
-  std::optional<std::string> code;         // GB/T 2260, 6 digits: "500107"
-  RegionKind kind = RegionKind::kUnknown;
-  std::optional<std::string> parent_code;  // the division above: "500000"
-  std::string full_name;                   // 重庆市九龙坡区; name when not a division
 };
 
 struct Jurisdiction {
@@ -145,7 +132,6 @@ struct Notice {
 const char* SeverityName(Diagnostic::Severity s);
 const char* TableKindName(TableKind k);
 const char* GradeStatusName(GradeStatus s);
-const char* RegionKindName(RegionKind k);  // division | functional_zone | unit | unknown
 
 }  // namespace fuhua
 

@@ -15,12 +15,16 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/region.h"
+
 namespace fuhua {
 
 // A number cell: the value when the text is a plain number, and the text.
 struct PlanNumber {
   std::optional<double> value;
   std::string raw;
+
+  bool operator==(const PlanNumber&) const = default;
 };
 
 // A licence (授牌) as listed: 国家级众创空间 -> level national, type 众创空间.
@@ -28,6 +32,8 @@ struct PlanLicence {
   std::string text;
   std::optional<std::string> level;         // national | provincial | municipal | district
   std::optional<std::string> carrier_type;  // schemas/carrier_types.json
+
+  bool operator==(const PlanLicence&) const = default;
 };
 
 // A named carrier or property and the NameKey that links it to grade entities.
@@ -46,6 +52,8 @@ struct PlanSite {
   std::vector<std::string> guide_departments;
   std::optional<std::string> positioning;
   int line = 0;  // source line of the name cell (text formats)
+
+  bool operator==(const PlanSite&) const = default;
 };
 
 // Table 1 of seed 004: a carrier to upgrade.
@@ -54,6 +62,8 @@ struct PlanCarrier {
   std::optional<std::string> operator_name;
   std::vector<PlanLicence> licences_held;
   std::optional<std::string> task;
+
+  bool operator==(const PlanCarrier&) const = default;
 };
 
 struct PlanMilestone {
@@ -61,6 +71,8 @@ struct PlanMilestone {
   std::optional<int> year;
   std::string year_raw;
   int row = 0;
+
+  bool operator==(const PlanMilestone&) const = default;
 };
 
 // Table 2 of seed 004: a property to develop, with its milestones in order.
@@ -69,6 +81,8 @@ struct PlanProperty {
   std::optional<std::string> owner;
   std::vector<PlanLicence> licences_sought;
   std::vector<PlanMilestone> milestones;
+
+  bool operator==(const PlanProperty&) const = default;
 };
 
 // A carrier named in a target table's 主要运营载体 cell, 等 removed.
@@ -76,6 +90,8 @@ struct PlanCarrierName {
   std::string name;
   std::string name_key;
   std::optional<std::string> name_place, name_qualifier, name_legal_form;
+
+  bool operator==(const PlanCarrierName&) const = default;
 };
 
 // Seed 002: the targets of one area.
@@ -85,6 +101,10 @@ struct PlanTarget {
   std::optional<int> seq;
   std::string seq_raw;
   std::string area_name;   // 区域 as written: 万州经开区, 牌楼街道
+  // The area resolved in the notice's jurisdiction (pipeline/regions.h): a
+  // division or functional zone with its code; streets (街道) lie below the
+  // gazetteer and stay kind unknown.
+  std::optional<Region> area_region;
   PlanNumber area;         // 建设载体面积, 万m²
   PlanNumber companies;    // 聚集企业和团队数量（个）
   PlanNumber tech_companies;  // 孵化科技型企业数量（个）
@@ -92,12 +112,16 @@ struct PlanTarget {
   std::string main_carriers_raw;
   std::optional<std::string> remark;
   int line = 0;
+
+  bool operator==(const PlanTarget&) const = default;
 };
 
 struct PlanTables {
   std::vector<PlanCarrier> carriers;
   std::vector<PlanProperty> properties;
   std::vector<PlanTarget> targets;
+
+  bool operator==(const PlanTables&) const = default;
 };
 
 }  // namespace fuhua

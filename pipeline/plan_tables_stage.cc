@@ -7,6 +7,7 @@
 
 #include "pipeline/plan_checks.h"
 #include "pipeline/plan_readers.h"
+#include "pipeline/regions.h"
 
 namespace fuhua {
 namespace {
@@ -37,6 +38,27 @@ void MarkDataTable(int table, const std::string& kind, Notice* notice) {
     if (d.table == table && kDataKind.count(kind)) d.kind = kDataKind.at(kind);
 }
 
+// A target table's areas lie in the notice's jurisdiction (万州经开区, 牌楼街道
+// in 万州区's plan), so they resolve with it as context. Streets and towns are
+// below the gazetteer: they stay kind unknown, with the jurisdiction they lie
+// in as parent_code, and no diagnostic (that is expected, not a problem).
+void ResolveTargetAreas(Notice* notice) {
+  if (notice->plans.targets.empty()) return;
+  Status st;
+  const RegionResolver* regions = DefaultRegionResolver(&st);
+  if (!regions) return;  // the normaliser has already reported the broken rules
+  int context = -1;
+  std::optional<std::string> within;
+  if (notice->meta.jurisdiction) {
+    context = regions->Resolve(notice->meta.jurisdiction->place.name, -1).place;
+    within = notice->meta.jurisdiction->place.code;
+  }
+  for (PlanTarget& t : notice->plans.targets) {
+    t.area_region = regions->Resolve(t.area_name, context).region;
+    if (t.area_region->kind == RegionKind::kUnknown) t.area_region->parent_code = within;
+  }
+}
+
 }  // namespace
 
 void ReadPlanTables(const Document& doc, const Rules& rules, Notice* notice) {
@@ -57,6 +79,7 @@ void ReadPlanTables(const Document& doc, const Rules& rules, Notice* notice) {
     MarkDataTable(info.index, kind, notice);
     ReadTable(PlanTableView{*table, info, rules, *plan, namer}, kind, notice);
   }
+  ResolveTargetAreas(notice);
 }
 
 }  // namespace fuhua

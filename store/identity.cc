@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "pipeline/linker.h"
+#include "store/plan_identity.h"
 
 namespace fuhua {
 namespace {
@@ -148,7 +149,8 @@ Status RelinkStore(Store* store, RelinkReport* report) {
   AddKind(carriers, Ids(carriers, natural, previous, "C"), rows, natural, "carrier", &snap);
   AddKind(orgs, Ids(orgs, natural, previous, "O"), rows, natural, "organisation", &snap);
   AddPairs(rows, linked, &snap);
-  st = store->ReplaceIdentity(snap);
+  st = AddPlanLinks(store, notices, rows, &snap);
+  if (st.ok()) st = store->ReplaceIdentity(snap);
   if (!st.ok()) return st;
 
   *report = RelinkReport{static_cast<int>(rows.size()),
@@ -156,7 +158,7 @@ Status RelinkStore(Store* store, RelinkReport* report) {
                                                         [](const EntityRow& e) { return e.kind == "carrier"; })),
                          0, static_cast<int>(linked.carrier_links.size()),
                          static_cast<int>(snap.reviews.size()), static_cast<int>(snap.relations.size()),
-                         linked.pairs_scored, 0};
+                         static_cast<int>(snap.plan_links.size()), linked.pairs_scored, 0};
   report->organisations = static_cast<int>(snap.entities.size()) - report->carriers;
   report->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return Status::Ok();
@@ -168,7 +170,8 @@ std::string FormatRelink(const RelinkReport& r) {
   return "linked " + std::to_string(r.records) + " records: " + std::to_string(r.carriers) + " carriers, " +
          std::to_string(r.organisations) + " organisations, " + std::to_string(r.carrier_links) +
          " carrier links, " + std::to_string(r.relations) + " relations, " + std::to_string(r.reviews) +
-         " pairs to review (" + std::to_string(r.pairs_scored) + " pairs scored, " + seconds + " s)";
+         " pairs to review, " + std::to_string(r.plan_links) + " plan mentions linked (" +
+         std::to_string(r.pairs_scored) + " pairs scored, " + seconds + " s)";
 }
 
 }  // namespace fuhua

@@ -22,6 +22,7 @@ struct RelinkReport {
   int carrier_links = 0;  // pairs that joined carriers
   int reviews = 0;        // uncertain pairs waiting for a person
   int relations = 0;
+  int plan_links = 0;     // carriers named in plan tables joined to graded carriers
   size_t pairs_scored = 0;
   double seconds = 0;
 };

@@ -40,6 +40,12 @@ void InsertReviewsAndRelations(SqlSession* db, const IdentitySnapshot& s) {
   for (const RelationRow& r : s.relations)
     relations.Add({r.record_id, r.related_record_id, r.kind, r.reason});
   relations.Flush();
+  RowBatch plans(db, "plan_links",
+                 "notice_id, table_index, row_index, mention_index, entity_id, score_milli, reason");
+  for (const PlanLinkRow& p : s.plan_links)
+    plans.Add({p.notice_id, int64_t{p.table}, int64_t{p.row}, int64_t{p.mention}, p.entity_id,
+               Milli(p.score), p.reason});
+  plans.Flush();
 }
 
 std::vector<EntityRow> QueryEntities(SqlSession* db) {
@@ -72,6 +78,12 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
       "SELECT record_id, related_record_id, kind, reason FROM record_relations "
       "ORDER BY record_id, related_record_id");
   while (q.Next()) s->relations.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3)});
+  SqlRows p = db->Query(
+      "SELECT notice_id, table_index, row_index, mention_index, entity_id, score_milli, reason "
+      "FROM plan_links ORDER BY notice_id, table_index, row_index, mention_index");
+  while (p.Next())
+    s->plan_links.push_back({p.Int(0), static_cast<int>(p.Int(1)), static_cast<int>(p.Int(2)),
+                             static_cast<int>(p.Int(3)), p.Text(4), FromMilli(p.Int(5)), p.Text(6)});
 }
 
 }  // namespace
@@ -79,7 +91,8 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
 Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot) {
   return GuardStore(target_, "replace identity", [&] {
     SqlTransaction tx(db_.get());
-    for (const char* table : {"record_relations", "link_reviews", "entity_members", "entities"})
+    for (const char* table :
+         {"plan_links", "record_relations", "link_reviews", "entity_members", "entities"})
       db_->Exec(std::string("DELETE FROM ") + table);
     InsertEntities(db_.get(), snapshot.entities, NowUtc());
     InsertMembers(db_.get(), snapshot.members);

@@ -47,6 +47,19 @@ struct RelationRow {
   std::string reason;
 };
 
+// A carrier named in a plan table joined to the graded carrier it is
+// (pipeline/plan_links.h). mention is 0 for a plan site (carrier list or
+// property), the carrier's position in a target's 主要运营载体 cell otherwise.
+struct PlanLinkRow {
+  int64_t notice_id = 0;
+  int table = 0;
+  int row = 0;
+  int mention = 0;
+  std::string entity_id;
+  double score = 0;
+  std::string reason;
+};
+
 struct DecisionRow {
   std::string role = "carrier";
   std::string a_key;  // natural keys of the two records
@@ -62,6 +75,7 @@ struct IdentitySnapshot {
   std::vector<MemberRow> members;
   std::vector<ReviewRow> reviews;
   std::vector<RelationRow> relations;
+  std::vector<PlanLinkRow> plan_links;  // by notice, table, row, mention
 };
 
 }  // namespace fuhua

@@ -9,6 +9,7 @@
 
 #include "store/json_text.h"
 #include "store/row_batch.h"
+#include "store/table_data_insert.h"
 
 namespace fuhua {
 namespace {
@@ -170,6 +171,7 @@ int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v) {
     diagnostics.Add(DiagnosticValues(v.id, static_cast<int>(i), src, notice.diagnostics[i]));
   }
   diagnostics.Flush();
+  InsertTableData(db, v.id, notice);
   return n;
 }
 

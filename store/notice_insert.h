@@ -1,5 +1,6 @@
 // Writes one notice version — the notice row, its tables, records, checks and
-// diagnostics — as rows of the store's tables (store/migrations/001_core.sql).
+// diagnostics (store/migrations/001_core.sql), then its tables as data
+// (003_table_data.sql, table_data_insert.h) — as rows of the store's tables.
 // The caller holds the transaction (store.cc: one per notice).
 #ifndef FUHUA_STORE_NOTICE_INSERT_H_
 #define FUHUA_STORE_NOTICE_INSERT_H_

@@ -34,6 +34,8 @@ void Bind(Poco::Data::Statement* st, const SqlValue& v) {
     st->addBind(Poco::Data::Keywords::bind(static_cast<Poco::Int64>(std::get<int64_t>(v))));
   } else if (std::holds_alternative<std::string>(v)) {
     st->addBind(Poco::Data::Keywords::bind(std::get<std::string>(v)));
+  } else if (std::holds_alternative<double>(v)) {
+    st->addBind(Poco::Data::Keywords::bind(std::get<double>(v)));
   } else {
     st->addBind(Poco::Data::Keywords::use(Poco::Data::Keywords::null));
   }
@@ -64,6 +66,11 @@ int64_t SqlRows::Int(size_t col) const {
 std::optional<int> SqlRows::OptInt(size_t col) const {
   if (IsNull(col)) return std::nullopt;
   return rs_.value(col, static_cast<size_t>(row_)).convert<int>();
+}
+
+std::optional<double> SqlRows::OptDouble(size_t col) const {
+  if (IsNull(col)) return std::nullopt;
+  return rs_.value(col, static_cast<size_t>(row_)).convert<double>();
 }
 
 SqlSession::SqlSession(const StoreTarget& target)

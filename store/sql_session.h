@@ -28,14 +28,15 @@ namespace fuhua {
 // store's time format, text so both backends store and compare it alike.
 std::string NowUtc();
 
-// A value bound to a placeholder: NULL, an integer or text.
-using SqlValue = std::variant<std::monostate, int64_t, std::string>;
+// A value bound to a placeholder: NULL, an integer, text or a decimal.
+using SqlValue = std::variant<std::monostate, int64_t, std::string, double>;
 
 inline SqlValue SqlNull() { return std::monostate(); }
 inline SqlValue SqlOpt(const std::optional<std::string>& v) { return v ? SqlValue(*v) : SqlNull(); }
 inline SqlValue SqlOpt(const std::optional<int>& v) {
   return v ? SqlValue(int64_t{*v}) : SqlNull();
 }
+inline SqlValue SqlOpt(const std::optional<double>& v) { return v ? SqlValue(*v) : SqlNull(); }
 // NULL for "" (a field the model leaves empty when unknown).
 inline SqlValue SqlNonEmpty(const std::string& v) { return v.empty() ? SqlNull() : SqlValue(v); }
 // NULL below `floor` (Where uses 0 and -1 for "unknown").
@@ -55,6 +56,7 @@ class SqlRows {
   std::optional<std::string> OptText(size_t col) const;
   int64_t Int(size_t col) const;  // 0 when NULL
   std::optional<int> OptInt(size_t col) const;
+  std::optional<double> OptDouble(size_t col) const;
 
  private:
   Poco::Data::RecordSet rs_;

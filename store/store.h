@@ -127,6 +127,24 @@ struct DiagnosticRow {
   Diagnostic diagnostic;
 };
 
+// A table of a current notice as data (issue 7): its generic form with what
+// a catalogue needs of its notice_tables row.
+struct StoredTable {
+  std::optional<std::string> annex;
+  std::optional<std::string> caption;
+  std::optional<std::string> carrier_type;
+  DataTable data;
+};
+
+// The non-grade content of a current notice (issue 7) as stored: every
+// table as data, the indicator systems and the plan tables.
+struct NoticeContent {
+  int64_t notice_id = 0;
+  std::vector<StoredTable> tables;  // by table index
+  std::vector<IndicatorSystem> indicator_systems;
+  PlanTables plans;
+};
+
 struct StoreCounts {
   int64_t notices = 0;  // every version
   int64_t current_notices = 0;
@@ -176,6 +194,9 @@ class Store {
   // Checks and diagnostics of the current notices, by notice id then index.
   Status LoadChecks(std::vector<CheckRow>* checks);
   Status LoadDiagnostics(std::vector<DiagnosticRow>* diagnostics);
+  // Tables as data of the current notices, by notice id (table_data_read.cc);
+  // notices with no table have no entry.
+  Status LoadContent(std::vector<NoticeContent>* content);
 
   // Identity (store/identity_store.cc). A relink replaces the whole snapshot
   // in one transaction; decisions are kept across relinks and re-ingests.

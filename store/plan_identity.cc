@@ -1,0 +1,81 @@
+// Implements AddPlanLinks (plan_identity.h): stored plan content -> mentions
+// with the place they lie in, carrier members -> candidates, then
+// LinkPlanMentions.
+#include "store/plan_identity.h"
+
+#include <unordered_map>
+
+#include "pipeline/plan_links.h"
+
+namespace fuhua {
+namespace {
+
+// The division a region stands for: its code, or for a zone (or a street
+// below the gazetteer) the division it lies in.
+std::string DivisionOf(const Region& r) {
+  if (r.code) return *r.code;
+  return r.parent_code.value_or("");
+}
+
+struct Mentions {
+  std::vector<PlanMention> mentions;
+  std::vector<PlanLinkRow> rows;  // where each mention is, entity and score to fill
+};
+
+void AddMention(Mentions* m, int64_t notice, int table, int row, int index, const std::string& key,
+                const std::string& region) {
+  m->mentions.push_back({key, region});
+  m->rows.push_back({notice, table, row, index, "", 0, ""});
+}
+
+void CollectMentions(const NoticeContent& c, const std::string& jurisdiction, Mentions* m) {
+  for (const PlanCarrier& p : c.plans.carriers)
+    AddMention(m, c.notice_id, p.site.table, p.site.row, 0, p.site.name_key, jurisdiction);
+  for (const PlanProperty& p : c.plans.properties)
+    AddMention(m, c.notice_id, p.site.table, p.site.row, 0, p.site.name_key, jurisdiction);
+  for (const PlanTarget& t : c.plans.targets) {
+    std::string area = t.area_region ? DivisionOf(*t.area_region) : "";
+    for (size_t i = 0; i < t.main_carriers.size(); ++i)
+      AddMention(m, c.notice_id, t.table, t.row, static_cast<int>(i), t.main_carriers[i].name_key,
+                 area.empty() ? jurisdiction : area);
+  }
+}
+
+std::vector<PlanCandidate> Candidates(const std::vector<RecordRow>& records,
+                                      const IdentitySnapshot& s) {
+  std::unordered_map<int64_t, const RecordRow*> by_id;
+  for (const RecordRow& r : records) by_id[r.id] = &r;
+  std::vector<PlanCandidate> out;
+  for (const MemberRow& m : s.members) {
+    auto it = by_id.find(m.record_id);
+    if (m.role != "carrier" || it == by_id.end()) continue;
+    const GradeRecord& g = it->second->record;
+    out.push_back({m.entity_id, g.name_key.key, g.region ? DivisionOf(*g.region) : ""});
+  }
+  return out;
+}
+
+}  // namespace
+
+Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
+                    const std::vector<RecordRow>& records, IdentitySnapshot* snapshot) {
+  std::vector<NoticeContent> content;
+  Status st = store->LoadContent(&content);
+  if (!st.ok()) return st;
+  std::unordered_map<int64_t, std::string> jurisdiction;
+  for (const NoticeRow& n : notices)
+    if (n.meta.jurisdiction) jurisdiction[n.id] = DivisionOf(n.meta.jurisdiction->place);
+  Mentions m;
+  for (const NoticeContent& c : content) CollectMentions(c, jurisdiction[c.notice_id], &m);
+  std::vector<PlanLink> links;
+  st = LinkPlanMentions(m.mentions, Candidates(records, *snapshot), &links);
+  if (!st.ok()) return st;
+  for (const PlanLink& l : links) {
+    PlanLinkRow row = m.rows[l.mention];
+    row.entity_id = l.entity_id, row.score = l.score, row.reason = l.reason;
+    snapshot->plan_links.push_back(std::move(row));
+  }
+  return Status::Ok();
+}
+
+}  // namespace fuhua

@@ -1,0 +1,20 @@
+// The plan links of a relink (store/identity.cc): every carrier named in a
+// stored plan table (carrier lists, properties, a target's 主要运营载体) is
+// matched against the carrier entities of the new snapshot
+// (pipeline/plan_links.h) and the links join the snapshot.
+#ifndef FUHUA_STORE_PLAN_IDENTITY_H_
+#define FUHUA_STORE_PLAN_IDENTITY_H_
+
+#include <vector>
+
+#include "store/store.h"
+
+namespace fuhua {
+
+// `records` are the records the snapshot's members point at.
+Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
+                    const std::vector<RecordRow>& records, IdentitySnapshot* snapshot);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_PLAN_IDENTITY_H_

@@ -1,0 +1,173 @@
+// Tables as data in the store (issue 7, store/table_data_*.cc and
+// store/plan_identity.cc), on both backends: every seed's generic tables,
+// indicator system and plan tables read back equal to what was extracted
+// (.txt and .docx), and a relink joins the carriers named in the plans of
+// seeds 004 and 002 to the graded carriers of seed 000 — and to nothing else.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "pipeline/plan_links.h"
+#include "store/identity.h"
+#include "tests/store_fixture.h"
+
+namespace fuhua::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> SamplePaths() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(SourcePath("samples")))
+    if (e.path().extension() == ".txt" || e.path().extension() == ".docx") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class TableDataStoreTest : public StoreFixture {
+ protected:
+  // Extracts and stores every sample; returns the notices by stored id.
+  std::map<int64_t, Notice> StoreSamples(Store* store) {
+    std::map<int64_t, Notice> out;
+    for (const std::string& p : SamplePaths()) {
+      Notice n;
+      Status st = ExtractFile(p, &n);
+      EXPECT_TRUE(st.ok()) << p << ": " << st.ToString();
+      WriteResult w;
+      st = store->WriteNotice(n, 0, &w);
+      EXPECT_TRUE(st.ok()) << p << ": " << st.ToString();
+      out[w.notice_id] = std::move(n);
+    }
+    return out;
+  }
+};
+
+TEST_P(TableDataStoreTest, EveryTableOfEverySampleReadsBackAsExtracted) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  std::map<int64_t, Notice> notices = StoreSamples(store.get());
+  std::vector<NoticeContent> content;
+  Status st = store->LoadContent(&content);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(content.size(), notices.size());  // every sample has tables
+  size_t tables = 0, indicators = 0, sites = 0, milestones = 0, targets = 0;
+  for (const NoticeContent& c : content) {
+    const Notice& n = notices.at(c.notice_id);
+    SCOPED_TRACE(n.source);
+    ASSERT_EQ(c.tables.size(), n.data_tables.size());
+    for (size_t i = 0; i < c.tables.size(); ++i) {
+      EXPECT_EQ(c.tables[i].data, n.data_tables[i]) << "table " << i;
+      EXPECT_EQ(c.tables[i].caption, n.tables[static_cast<size_t>(n.data_tables[i].table)].caption);
+    }
+    EXPECT_EQ(c.indicator_systems, n.indicator_systems);
+    EXPECT_EQ(c.plans, n.plans);
+    tables += c.tables.size();
+    for (const IndicatorSystem& s : c.indicator_systems) indicators += s.indicators.size();
+    sites += c.plans.carriers.size() + c.plans.properties.size();
+    for (const PlanProperty& p : c.plans.properties) milestones += p.milestones.size();
+    targets += c.plans.targets.size();
+  }
+  // The seeds' own figures (BRIEF.md), twice: .txt and .docx.
+  EXPECT_EQ(indicators, 2u * (5 + 17 + 41));
+  EXPECT_EQ(sites, 2u * (10 + 10));
+  EXPECT_GT(milestones, sites / 2);
+  EXPECT_EQ(targets, 2u * 9);
+  EXPECT_GE(tables, 2u * 5);
+}
+
+// plan name -> graded carrier name, for every plan mention the relink linked.
+std::multimap<std::string, std::string> PlanLinks(Store* store, const std::map<int64_t, Notice>& notices) {
+  IdentitySnapshot s;
+  EXPECT_TRUE(store->LoadIdentity(&s).ok());
+  std::map<std::string, std::string> entity_name;
+  for (const EntityRow& e : s.entities) entity_name[e.id] = e.canonical_name;
+  std::multimap<std::string, std::string> out;
+  for (const PlanLinkRow& l : s.plan_links) {
+    const PlanTables& p = notices.at(l.notice_id).plans;
+    std::string name;
+    for (const PlanCarrier& c : p.carriers)
+      if (c.site.table == l.table && c.site.row == l.row) name = c.site.name;
+    for (const PlanProperty& c : p.properties)
+      if (c.site.table == l.table && c.site.row == l.row) name = c.site.name;
+    for (const PlanTarget& t : p.targets)
+      if (t.table == l.table && t.row == l.row) name = t.main_carriers.at(static_cast<size_t>(l.mention)).name;
+    out.emplace(name, entity_name[l.entity_id]);
+  }
+  return out;
+}
+
+TEST_P(TableDataStoreTest, RelinkJoinsPlanCarriersToTheirGradedCarriers) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  std::map<int64_t, Notice> notices = StoreSamples(store.get());
+  RelinkReport r;
+  Status st = RelinkStore(store.get(), &r);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  std::multimap<std::string, std::string> links = PlanLinks(store.get(), notices);
+  // Issue 7's four links, from the .txt and the .docx rendition of each plan.
+  std::multimap<std::string, std::string> expected = {
+      {"微企梦工场（软件产业孵化园）", "重庆微企梦工场"},
+      {"微托帮众创空间（原）", "微托帮创业孵化基地"},
+      {"爱心惠残众创空间", "重庆爱心惠创业孵化基地"},
+      {"三都创业孵化中心", "重庆市万州三都创业孵化中心"}};
+  for (const auto& [plan, graded] : expected) {
+    auto [from, to] = links.equal_range(plan);
+    ASSERT_EQ(std::distance(from, to), 2) << plan;
+    for (auto it = from; it != to; ++it) EXPECT_EQ(it->second, graded) << plan;
+  }
+  EXPECT_EQ(links.size(), 2 * expected.size()) << "a plan carrier linked to a carrier it is not";
+  EXPECT_EQ(r.plan_links, static_cast<int>(links.size()));
+
+  // A second relink keeps them (the snapshot is rebuilt, not appended).
+  ASSERT_TRUE(RelinkStore(store.get(), &r).ok());
+  EXPECT_EQ(PlanLinks(store.get(), notices), links);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TableDataStoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+// The matcher's guards, table-driven.
+TEST(PlanLinks, LinksOnlyAClearBestCarrierInTheSamePlace) {
+  std::vector<PlanCandidate> candidates = {
+      {"C1", "微托帮创业孵化基地", "500104"},   {"C2", "爱心惠创业孵化基地", "500104"},
+      {"C3", "三都创业孵化中心", "500101"},     {"C4", "金桥众创空间", "500104"},
+      {"C5", "金桥创业孵化基地", "500104"},     {"C6", "智慧谷创业孵化基地", "500000"},
+      {"C7", "星火创业孵化基地", "150102"}};
+  struct Case {
+    PlanMention mention;
+    std::string entity;  // "" = no link
+  };
+  std::vector<Case> cases = {
+      {{"微托帮众创空间", "500104"}, "C1"},        // same brand, other type
+      {{"微托帮众创空间", "500101"}, ""},          // other county
+      {{"微托帮众创空间", ""}, ""},                // place unknown
+      {{"爱心惠残众创空间", "500104"}, "C2"},      // brand extended by one character
+      {{"爱心惠残疾人众创空间", "500104"}, ""},    // by three: another carrier
+      {{"三都创业孵化中心", "500000"}, "C3"},      // the county lies in the province
+      {{"金桥孵化器", "500104"}, ""},              // two carriers share the brand: a tie
+      {{"智慧谷众创空间", "500104"}, "C6"},          // the municipality contains the county
+      {{"星火众创空间", "500104"}, ""},            // another province
+      {{"万州科技创新中心", "500101"}, ""},        // nothing like it
+  };
+  for (const Case& c : cases) {
+    std::vector<PlanLink> links;
+    ASSERT_TRUE(LinkPlanMentions({c.mention}, candidates, &links).ok());
+    EXPECT_EQ(links.empty() ? "" : links[0].entity_id, c.entity) << c.mention.name_key << " " << c.mention.region_code;
+  }
+}
+
+TEST(PlanLinks, RegionsNest) {
+  EXPECT_TRUE(RegionsNest("500104", "500104"));
+  EXPECT_TRUE(RegionsNest("500000", "500104"));
+  EXPECT_TRUE(RegionsNest("150100", "150102"));
+  EXPECT_TRUE(RegionsNest("150102", "150000"));
+  EXPECT_FALSE(RegionsNest("500104", "500101"));
+  EXPECT_FALSE(RegionsNest("150100", "150200"));
+  EXPECT_FALSE(RegionsNest("500000", "150102"));
+  EXPECT_FALSE(RegionsNest("", "500104"));
+}
+
+}  // namespace
+}  // namespace fuhua::testing
