@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 
+#include "exporters/export_rows.h"
+#include "exporters/export_table_data.h"
 #include "pipeline/load_once.h"
 #include "pipeline/rules.h"
 #include "pipeline/schema_files.h"
@@ -18,7 +20,22 @@
 namespace fuhua {
 namespace {
 
-using Row = std::map<std::string, ExportCell>;
+using Row = ExportRow;
+
+// Every table of an ExportSet in output order; Set is ExportSet or const ExportSet.
+template <typename Set>
+auto AllTables(Set* s) {
+  return std::vector{&s->notices,     &s->records,         &s->entities,        &s->transitions,
+                     &s->checks,      &s->diagnostics,     &s->tables,          &s->table_cells,
+                     &s->indicators,  &s->indicator_rules, &s->plan_carriers,   &s->plan_properties,
+                     &s->plan_milestones, &s->plan_targets, &s->plan_target_carriers};
+}
+
+// Their names in schemas/export_columns.json, in the same order.
+constexpr const char* kTableNames[] = {
+    "notices",    "records",         "entities",      "transitions",     "checks",
+    "diagnostics", "tables",         "table_cells",   "indicators",      "indicator_rules",
+    "plan_carriers", "plan_properties", "plan_milestones", "plan_targets", "plan_target_carriers"};
 
 ColumnType ParseType(const std::string& t) {
   if (t == "integer") return ColumnType::kInteger;
@@ -71,9 +88,9 @@ Status LoadEmptyTables(ExportSet* empty) {
   if (!rules) return st;
   try {
     empty->grades = rules->GradeOrder();
-    std::map<std::string, ExportTable*> by_name = {
-        {"notices", &empty->notices}, {"records", &empty->records}, {"entities", &empty->entities},
-        {"checks", &empty->checks},   {"diagnostics", &empty->diagnostics}, {"transitions", &empty->transitions}};
+    std::map<std::string, ExportTable*> by_name;
+    std::vector<ExportTable*> all = empty->MutableTables();
+    for (size_t i = 0; i < all.size(); ++i) by_name[kTableNames[i]] = all[i];
     Poco::JSON::Array::Ptr tables = o->getArray("tables");
     for (size_t i = 0; i < tables->size(); ++i) {
       ExportTable t = ReadTable(tables->getObject(static_cast<unsigned>(i)), empty->grades);
@@ -92,20 +109,6 @@ Status EmptyTables(ExportSet* set) {
   if (empty) *set = *empty;
   return st;
 }
-
-void AddRow(ExportTable* t, const Row& row) {
-  std::vector<ExportCell> cells;
-  cells.reserve(t->columns.size());
-  for (const Column& c : t->columns) {
-    auto it = row.find(c.name);
-    cells.push_back(it == row.end() ? ExportCell() : it->second);
-  }
-  t->rows.push_back(std::move(cells));
-}
-
-ExportCell Opt(const std::optional<std::string>& v) { return v && !v->empty() ? ExportCell(*v) : ExportCell(); }
-ExportCell Opt(const std::optional<int>& v) { return v ? ExportCell(int64_t{*v}) : ExportCell(); }
-ExportCell NonEmpty(const std::string& v) { return v.empty() ? ExportCell() : ExportCell(v); }
 
 std::string Location(const Where& w) {
   std::string out;
@@ -127,8 +130,16 @@ bool Selected(const RecordRow& r, const ExportFilter& f) {
          r.jurisdiction_name.value_or("").find(f.jurisdiction) != std::string::npos;
 }
 
-bool Filtering(const ExportFilter& f) {
-  return f.year || !f.jurisdiction.empty() || !f.carrier_type.empty() || !f.grade.empty();
+// A notice is exported with its tables when the filter selects it as a
+// whole: by year and jurisdiction alone. A carrier type or grade filter
+// selects records, and a notice only through them.
+bool NoticeSelected(const NoticeRow& n, const ExportFilter& f) {
+  if (!f.carrier_type.empty() || !f.grade.empty()) return false;
+  if (f.year && n.meta.year != f.year) return false;
+  if (f.jurisdiction.empty()) return true;
+  if (!n.meta.jurisdiction) return false;
+  const Region& j = n.meta.jurisdiction->place;
+  return j.code.value_or("") == f.jurisdiction || j.name.find(f.jurisdiction) != std::string::npos;
 }
 
 std::string EntityId(const Dataset& d, int64_t record, const char* role) {
@@ -263,9 +274,8 @@ int ExportTable::Col(const std::string& column) const {
   return -1;
 }
 
-std::vector<const ExportTable*> ExportSet::Tables() const {
-  return {&notices, &records, &entities, &transitions, &checks, &diagnostics};
-}
+std::vector<const ExportTable*> ExportSet::Tables() const { return AllTables(this); }
+std::vector<ExportTable*> ExportSet::MutableTables() { return AllTables(this); }
 
 Status BuildExportSet(const Dataset& d, const ExportFilter& f, ExportSet* s) {
   Status st = EmptyTables(s);
@@ -287,14 +297,15 @@ Status BuildExportSet(const Dataset& d, const ExportFilter& f, ExportSet* s) {
     years.push_back({entity, *r.year, r.record.name, r.record.grade.value_or(""),
                      GradeStatusName(r.record.status), r.source_path});
   }
-  if (!Filtering(f))
-    for (const NoticeRow& n : d.notices) notices.insert(n.id);  // also notices without grade lists
+  for (const NoticeRow& n : d.notices)
+    if (NoticeSelected(n, f)) notices.insert(n.id);  // also notices without grade lists
   s->years.assign(year_set.begin(), year_set.end());
   s->comparison = CompareYears(years, s->grades, 0, 0);
   AddChecksAndDiagnostics(d, notices, s, &counts);
   for (const NoticeRow& n : d.notices)
     if (notices.count(n.id)) AddNotice(n, counts[n.id], &s->notices);
   AddEntities(d, grades, s);
+  AddTableData(d, notices, s);
   return Status::Ok();
 }
 

@@ -48,7 +48,7 @@ struct ForeignKey {
 };
 
 struct ExportTable {
-  std::string name;         // records | entities | notices | checks | diagnostics | transitions
+  std::string name;         // records, entities, … (schemas/export_columns.json)
   std::string title;        // sheet name: Records
   std::string description;
   std::vector<Column> columns;
@@ -73,12 +73,25 @@ struct ExportSet {
   ExportTable checks;       // every check of every notice
   ExportTable diagnostics;  // every warning and error with its location
   ExportTable transitions;  // per carrier: from-year grade, to-year grade, transition
+  // Tables as data (issue 7, export_table_data.cc): every table of every
+  // notice in generic form, and the indicator systems and plan tables.
+  ExportTable tables;       // one row per table: kind, caption, columns
+  ExportTable table_cells;  // one row per non-empty body cell (long form)
+  ExportTable indicators;
+  ExportTable indicator_rules;
+  ExportTable plan_carriers;
+  ExportTable plan_properties;
+  ExportTable plan_milestones;
+  ExportTable plan_targets;
+  ExportTable plan_target_carriers;
   Comparison comparison;    // between the first and the last year in the set
   std::vector<int> years;   // every year present, ascending
   std::vector<std::string> grades;  // the grade vocabulary, best first
 
-  // notices, records, entities, transitions, checks, diagnostics.
+  // notices, records, entities, transitions, checks, diagnostics, then the
+  // tables as data in the order above.
   std::vector<const ExportTable*> Tables() const;
+  std::vector<ExportTable*> MutableTables();
 };
 
 // Builds every table from a loaded store, keeping what `filter` selects: the

@@ -85,6 +85,17 @@ void AddComparison(ExportTable* dict, const std::vector<std::string>& grades) {
       "Records with that grade in the notices of that year; the chart beside plots these.");
 }
 
+// A table-kind sheet holds blocks whose columns are each table's own.
+void AddTableBlocks(ExportTable* dict, const std::string& sheet) {
+  dict->rows.push_back({sheet, std::string("tables"), std::string("(each table's own header)"),
+                        std::string("column_names"), std::string("string"), false, std::string(),
+                        std::string("One block per table: a heading (source file · table index · "
+                                    "caption), the table's flattened header, its body rows. Grey "
+                                    "italics: a value filled down from a merged cell (derived); "
+                                    "bold: a total row; italics: a note row. The same cells are in "
+                                    "table_cells (CSV, JSON, data package).")});
+}
+
 }  // namespace
 
 void WriteDictionarySheet(XlsxBook* book, const ExportSet& set) {
@@ -96,6 +107,14 @@ void WriteDictionarySheet(XlsxBook* book, const ExportSet& set) {
   AddComparison(&dict, set.grades);
   AddColumns(&dict, kNoticesSheet, set.notices);
   AddColumns(&dict, kNoticesSheet, set.checks);
+  AddColumns(&dict, kIndicatorsSheet, set.indicators);
+  AddColumns(&dict, kIndicatorsSheet, set.indicator_rules);
+  AddColumns(&dict, kPlanCarriersSheet, set.plan_carriers);
+  AddColumns(&dict, kPlanPropertiesSheet, set.plan_properties);
+  AddColumns(&dict, kPlanPropertiesSheet, set.plan_milestones);
+  AddColumns(&dict, kPlanTargetsSheet, set.plan_targets);
+  AddColumns(&dict, kPlanTargetsSheet, set.plan_target_carriers);
+  for (const std::string& sheet : TableKindSheets(set)) AddTableBlocks(&dict, sheet);
   AddColumns(&dict, kDiagnosticsSheet, set.diagnostics);
   AddColumns(&dict, kDictionarySheet, dict);  // the dictionary describes itself too
   WriteTableSheet(book, ws, dict, nullptr);

@@ -91,20 +91,12 @@ void WriteEntitiesSheet(XlsxBook* book, const ExportSet& set) {
 void WriteNoticesSheet(XlsxBook* book, const ExportSet& set) {
   lxw_worksheet* ws = book->AddSheet(kNoticesSheet);
   if (!ws) return;
-  TablePlacement notices = WriteTable(book, ws, set.notices, 0, NoticeStyler(book, &set.notices));
-  FreezeAndFilter(book, ws, notices);
-  // The checks follow under a heading, one blank row apart; their header
-  // repeats because their columns differ from the notices'.
-  const lxw_row_t heading = notices.last_row + 2;
-  book->WriteText(ws, heading, 0, "Checks", book->heading());
-  book->WriteText(ws, heading, 1,
-                  "What each notice states (counts, examples, 合计 rows, 序号) against what was "
-                  "extracted; failed checks are highlighted.",
-                  book->note());
-  WriteTable(book, ws, set.checks, heading + 1, CheckStyler(book, &set.checks));
-  std::vector<double> widths = FitWidths(set.notices);
-  MergeWidths(&widths, FitWidths(set.checks));
-  SetWidths(book, ws, widths);
+  // The checks follow under a heading; their header repeats because their
+  // columns differ from the notices'.
+  WriteStackedSheet(book, ws, set.notices, NoticeStyler(book, &set.notices), "Checks",
+                    "What each notice states (counts, examples, 合计 rows, 序号, weights, totals) "
+                    "against what was extracted; failed checks are highlighted.",
+                    set.checks, CheckStyler(book, &set.checks));
 }
 
 void WriteDiagnosticsSheet(XlsxBook* book, const ExportSet& set) {

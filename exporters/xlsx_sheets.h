@@ -14,6 +14,10 @@ inline constexpr char kRecordsSheet[] = "Records";
 inline constexpr char kEntitiesSheet[] = "Entities";
 inline constexpr char kComparisonSheet[] = "Comparison";
 inline constexpr char kNoticesSheet[] = "Notices";
+inline constexpr char kIndicatorsSheet[] = "Indicators";
+inline constexpr char kPlanCarriersSheet[] = "Plan carriers";
+inline constexpr char kPlanPropertiesSheet[] = "Plan properties";
+inline constexpr char kPlanTargetsSheet[] = "Plan targets";
 inline constexpr char kDiagnosticsSheet[] = "Diagnostics";
 inline constexpr char kDictionarySheet[] = "Dictionary";
 
@@ -26,6 +30,16 @@ void WriteEntitiesSheet(XlsxBook* book, const ExportSet& set);
 void WriteComparisonSheet(XlsxBook* book, const ExportSet& set);
 // set.notices, then set.checks below it, failed checks highlighted.
 void WriteNoticesSheet(XlsxBook* book, const ExportSet& set);
+// set.indicators, then set.indicator_rules below (xlsx_data_tables.cc).
+void WriteIndicatorsSheet(XlsxBook* book, const ExportSet& set);
+// Plan carriers; Plan properties with their milestones below; Plan targets
+// with the carriers each names below.
+void WritePlanSheets(XlsxBook* book, const ExportSet& set);
+// One sheet per table kind present ("Grade list tables", "Target tables"…):
+// every table of that kind laid out as in its notice.
+void WriteTableKindSheets(XlsxBook* book, const ExportSet& set);
+// The names of the sheets WriteTableKindSheets writes, in order.
+std::vector<std::string> TableKindSheets(const ExportSet& set);
 // set.diagnostics, errors and warnings highlighted.
 void WriteDiagnosticsSheet(XlsxBook* book, const ExportSet& set);
 // Every column of every sheet (xlsx_dictionary.cc).

@@ -109,6 +109,20 @@ TablePlacement WriteTableSheet(XlsxBook* book, lxw_worksheet* ws, const ExportTa
   return at;
 }
 
+void WriteStackedSheet(XlsxBook* book, lxw_worksheet* ws, const ExportTable& first,
+                       const CellStyler& first_style, const char* heading, const char* note,
+                       const ExportTable& second, const CellStyler& second_style) {
+  TablePlacement top = WriteTable(book, ws, first, 0, first_style);
+  FreezeAndFilter(book, ws, top);
+  const lxw_row_t at = top.last_row + 2;
+  book->WriteText(ws, at, 0, heading, book->heading());
+  book->WriteText(ws, at, 1, note, book->note());
+  WriteTable(book, ws, second, at + 1, second_style);
+  std::vector<double> widths = FitWidths(first);
+  MergeWidths(&widths, FitWidths(second));
+  SetWidths(book, ws, widths);
+}
+
 CellStyler GradeStyler(const XlsxBook* book, const ExportTable* t, std::vector<int> grade_cols) {
   std::vector<bool> is_grade(t->columns.size(), false);
   for (int c : grade_cols) {

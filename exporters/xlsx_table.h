@@ -51,6 +51,13 @@ void FreezeAndFilter(XlsxBook* book, lxw_worksheet* ws, const TablePlacement& at
 TablePlacement WriteTableSheet(XlsxBook* book, lxw_worksheet* ws, const ExportTable& t,
                                const CellStyler& style);
 
+// A sheet of two tables: `first` from row 0 (header frozen, filtered), then
+// one blank row, a heading with its note, and `second` with its own header
+// (their columns differ). Widths fit both.
+void WriteStackedSheet(XlsxBook* book, lxw_worksheet* ws, const ExportTable& first,
+                       const CellStyler& first_style, const char* heading, const char* note,
+                       const ExportTable& second, const CellStyler& second_style);
+
 // Colours the cells of the given columns by their grade (XlsxBook::GradeFormat).
 CellStyler GradeStyler(const XlsxBook* book, const ExportTable* t, std::vector<int> grade_cols);
 

@@ -42,6 +42,9 @@ Status WriteWorkbook(const ExportSet& set, const std::string& path,
   WriteEntitiesSheet(&book, set);
   WriteComparisonSheet(&book, set);
   WriteNoticesSheet(&book, set);
+  WriteIndicatorsSheet(&book, set);
+  WritePlanSheets(&book, set);
+  WriteTableKindSheets(&book, set);
   WriteDiagnosticsSheet(&book, set);
   WriteDictionarySheet(&book, set);
   if (!book.ok()) {

@@ -12,6 +12,7 @@ Status LoadDataset(Store* store, Dataset* d) {
   if (st.ok()) st = store->LoadIdentity(&d->identity);
   if (st.ok()) st = store->LoadChecks(&d->checks);
   if (st.ok()) st = store->LoadDiagnostics(&d->diagnostics);
+  if (st.ok()) st = store->LoadContent(&d->content);
   if (!st.ok()) return st;
   for (size_t i = 0; i < d->notices.size(); ++i) d->notice_index[d->notices[i].id] = i;
   for (size_t i = 0; i < d->records.size(); ++i) d->record_index[d->records[i].id] = i;
@@ -21,7 +22,16 @@ Status LoadDataset(Store* store, Dataset* d) {
     d->member_index[{m.record_id, m.role}] = i;
     d->members_by_entity.emplace(m.entity_id, i);
   }
+  for (size_t i = 0; i < d->identity.plan_links.size(); ++i) {
+    const PlanLinkRow& l = d->identity.plan_links[i];
+    d->plan_link_index[{l.notice_id, l.table, l.row, l.mention}] = i;
+  }
   return Status::Ok();
+}
+
+const PlanLinkRow* Dataset::PlanLinkOf(int64_t notice_id, int table, int row, int mention) const {
+  auto it = plan_link_index.find({notice_id, table, row, mention});
+  return it == plan_link_index.end() ? nullptr : &identity.plan_links[it->second];
 }
 
 const NoticeRow* Dataset::Notice(int64_t id) const {

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct Dataset {
   IdentitySnapshot identity;
   std::vector<CheckRow> checks;            // of current notices
   std::vector<DiagnosticRow> diagnostics;  // of current notices
+  std::vector<NoticeContent> content;      // tables as data of current notices, by notice id
 
   const NoticeRow* Notice(int64_t notice_id) const;
   const RecordRow* Record(int64_t record_id) const;
@@ -31,6 +33,9 @@ struct Dataset {
   // named_organisation), or nullptr.
   const EntityRow* EntityOf(int64_t record_id, const std::string& role) const;
   const MemberRow* MemberOf(int64_t record_id, const std::string& role) const;
+  // The graded carrier a plan mention was linked to, or nullptr (mention: 0
+  // for a plan site, the carrier's index in a target's cell).
+  const PlanLinkRow* PlanLinkOf(int64_t notice_id, int table, int row, int mention) const;
   // Records of an entity, by notice year then id.
   std::vector<const RecordRow*> Members(const std::string& entity_id) const;
 
@@ -39,6 +44,7 @@ struct Dataset {
   std::map<std::string, size_t> entity_index;
   std::map<std::pair<int64_t, std::string>, size_t> member_index;  // (record, role)
   std::multimap<std::string, size_t> members_by_entity;
+  std::map<std::tuple<int64_t, int, int, int>, size_t> plan_link_index;
 };
 
 Status LoadDataset(Store* store, Dataset* out);

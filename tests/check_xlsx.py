@@ -6,11 +6,15 @@ sheet's header row against the Dictionary sheet (so the Dictionary lists every
 column); frozen header rows and autofilters; the number of records; typed cells
 (integers as numbers, no empty strings); grade fills and the grade column's
 list validation; the Comparison sheet's matrix or one-year note, distribution
-table and clustered column chart; the checks under the notices.
+table and clustered column chart; the checks under the notices; the
+Indicators and Plan sheets (each header against the Dictionary, the second
+table under its heading); one sheet per table kind present, each table a block
+(heading, header, rows), --tables N of them in all.
 LibreOffice (--libreoffice, when soffice is installed): converts the workbook
 headless to CSV and reads the Records sheet back.
 
 usage: check_xlsx.py WORKBOOK --records N --years 2021,2022 [--seed-values] [--libreoffice]
+                    [--tables N]
 Exit 0 when every check holds, 1 otherwise (every failure is listed).
 """
 import argparse
@@ -27,7 +31,15 @@ try:
 except ImportError:
     sys.exit("check_xlsx: python3-openpyxl is missing (run tools/bootstrap.sh)")
 
-SHEETS = ["Records", "Entities", "Comparison", "Notices", "Diagnostics", "Dictionary"]
+SHEETS = ["Records", "Entities", "Comparison", "Notices", "Indicators", "Plan carriers",
+          "Plan properties", "Plan targets", "Diagnostics", "Dictionary"]
+# One sheet per table kind present, in this order, before Diagnostics.
+KIND_SHEETS = ["Grade list tables", "Indicator tables", "Carrier list tables",
+               "Property list tables", "Target tables", "Other tables"]
+# Sheets of two tables: (sheet, first table, heading, second table).
+STACKED = [("Indicators", "indicators", "Rules", "indicator_rules"),
+           ("Plan properties", "plan_properties", "Milestones", "plan_milestones"),
+           ("Plan targets", "plan_targets", "Carriers", "plan_target_carriers")]
 DICTIONARY_HEADER = ["sheet", "table", "column", "name", "type", "required", "allowed_values",
                      "description"]
 GRADES = ["优秀", "良好", "合格", "不合格"]
@@ -142,6 +154,33 @@ def check_comparison(ws, years):
         check(len(c.series) == len(years), f"Comparison: {len(c.series)} series for {len(years)} years")
 
 
+def check_stacked(ws, cols, first, heading, second):
+    """A sheet of two tables: `first` from row 1, `second` under `heading`."""
+    rows = list(ws.iter_rows())
+    at = [i for i, r in enumerate(rows) if r[0].value == heading]
+    if not check(len(at) == 1, f"{ws.title}: no single '{heading}' heading"):
+        return
+    check_table_sheet(ws, cols[(ws.title, first)], at[0] - 1)
+    want = [c for c, _ in cols[(ws.title, second)]]
+    check(row_values(ws, at[0] + 2) == want, f"{ws.title}: {second} header {row_values(ws, at[0] + 2)}")
+
+
+def check_kind_sheets(wb, n_tables):
+    """Every table of a kind sheet is a block: heading, header, rows."""
+    blocks = 0
+    for name in wb.sheetnames:
+        if name not in KIND_SHEETS:
+            continue
+        rows = list(wb[name].iter_rows(values_only=True))
+        headings = [i for i, r in enumerate(rows) if r[0] and " · table " in str(r[0])]
+        check(headings, f"{name}: no table block")
+        for i in headings:
+            check(i + 1 < len(rows) and any(rows[i + 1]), f"{name}: block at row {i + 1} has no header")
+        blocks += len(headings)
+    if n_tables is not None:
+        check(blocks == n_tables, f"table sheets hold {blocks} tables, expected {n_tables}")
+
+
 def check_notices(ws, dictionary_columns):
     notices = [c for c, _ in dictionary_columns[("Notices", "notices")]]
     checks = dictionary_columns[("Notices", "checks")]
@@ -193,17 +232,26 @@ def main():
     ap.add_argument("--years", default="", help="comma-separated years present")
     ap.add_argument("--seed-values", action="store_true", help="expect values of the seed notices")
     ap.add_argument("--libreoffice", action="store_true", help="also convert with LibreOffice")
+    ap.add_argument("--tables", type=int, help="tables expected on the table-kind sheets")
     a = ap.parse_args()
     years = [int(y) for y in a.years.split(",") if y]
     wb = openpyxl.load_workbook(a.workbook)
-    check(wb.sheetnames == SHEETS, f"sheets {wb.sheetnames}, expected {SHEETS}")
-    if wb.sheetnames != SHEETS:
+    kinds = [n for n in wb.sheetnames if n in KIND_SHEETS]
+    expected = SHEETS[:-2] + [k for k in KIND_SHEETS if k in kinds] + SHEETS[-2:]
+    check(wb.sheetnames == expected, f"sheets {wb.sheetnames}, expected {expected}")
+    if wb.sheetnames != expected:
         return report()
     cols = dictionary(wb)
-    for sheet in ["Records", "Entities", "Diagnostics", "Dictionary"]:
-        table = sheet.lower()
+    for sheet, table in [("Records", "records"), ("Entities", "entities"), ("Diagnostics", "diagnostics"),
+                         ("Dictionary", "dictionary"), ("Plan carriers", "plan_carriers")]:
         if check((sheet, table) in cols, f"Dictionary: nothing for sheet {sheet}"):
             check_table_sheet(wb[sheet], cols[(sheet, table)], wb[sheet].max_row)
+    for sheet, first, heading, second in STACKED:
+        if check((sheet, first) in cols and (sheet, second) in cols, f"Dictionary: nothing for {sheet}"):
+            check_stacked(wb[sheet], cols, first, heading, second)
+    for k in kinds:
+        check((k, "tables") in cols, f"Dictionary: nothing for sheet {k}")
+    check_kind_sheets(wb, a.tables)
     check(("Comparison", "transition_matrix") in cols, "Dictionary: no Comparison entries")
     check_records(wb["Records"], cols.get(("Records", "records"), []), a.records, a.seed_values)
     check_entities(wb["Entities"], cols.get(("Entities", "entities"), []), years)

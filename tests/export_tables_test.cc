@@ -84,7 +84,12 @@ TEST_F(ExportTablesTest, EveryTableAndItsKeys) {
 TEST_F(ExportTablesTest, FiltersSelectRecordsAndWhatTheyBelongTo) {
   ExportSet y = Build({2022, "", "", ""});
   EXPECT_EQ(y.records.rows.size(), 57u);
-  EXPECT_EQ(y.notices.rows.size(), 1u);
+  // The 2022 grades, and 大渡口区's 2022 plan: a year selects whole notices,
+  // with their tables as data.
+  EXPECT_EQ(y.notices.rows.size(), 2u);
+  EXPECT_EQ(y.plan_carriers.rows.size(), 10u);
+  EXPECT_EQ(Build({std::nullopt, "", "", "优秀"}).plan_carriers.rows.size(), 0u);  // grades select records only
+  EXPECT_EQ(Build({std::nullopt, "大渡口", "", ""}).plan_properties.rows.size(), 10u);
   EXPECT_EQ(y.years, std::vector<int>{2022});
   EXPECT_TRUE(y.transitions.rows.empty());  // one year: nothing to compare
   ExportSet j = Build({std::nullopt, "150000", "", ""});
@@ -95,6 +100,40 @@ TEST_F(ExportTablesTest, FiltersSelectRecordsAndWhatTheyBelongTo) {
   EXPECT_EQ(g.records.rows.size(), 11u);  // the notice states 11 优秀
   ExportSet t = Build({std::nullopt, "", "众创空间", ""});
   EXPECT_EQ(t.records.rows.size(), 85u);
+}
+
+// Cell `column` of every row of `t` where `key` equals `value`.
+std::vector<ExportCell> Where(const ExportTable& t, const char* key, const std::string& value,
+                              const char* column) {
+  std::vector<ExportCell> out;
+  int k = t.Col(key), c = t.Col(column);
+  for (const auto& row : t.rows)
+    if (const auto* v = std::get_if<std::string>(&row[static_cast<size_t>(k)]); v && *v == value)
+      out.push_back(row[static_cast<size_t>(c)]);
+  return out;
+}
+
+TEST_F(ExportTablesTest, TablesAsDataCarryThePlanAndItsLinksToGradedCarriers) {
+  ExportSet s = Build();
+  // Every table of the five notices is in the catalogue, the plan's two by kind.
+  std::vector<ExportCell> kinds;
+  for (const auto& row : s.tables.rows) kinds.push_back(row[static_cast<size_t>(s.tables.Col("kind"))]);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), ExportCell(std::string("carrier_list"))), 1);
+  EXPECT_EQ(std::count(kinds.begin(), kinds.end(), ExportCell(std::string("property_list"))), 1);
+  // 合计面积 rows are totals, their areas in the 面积 column: 14.72 and 33.8.
+  std::vector<ExportCell> totals = Where(s.table_cells, "row_kind", "total", "value");
+  EXPECT_NE(std::find(totals.begin(), totals.end(), ExportCell(std::string("14.72"))), totals.end());
+  EXPECT_NE(std::find(totals.begin(), totals.end(), ExportCell(std::string("33.8"))), totals.end());
+  // The plan's 微企梦工场 is the graded 重庆微企梦工场: the same carrier entity.
+  std::vector<ExportCell> planned = Where(s.plan_carriers, "name", "微企梦工场（软件产业孵化园）", "carrier_entity_id");
+  std::vector<ExportCell> graded = Where(s.records, "name", "重庆微企梦工场", "carrier_entity_id");
+  ASSERT_EQ(planned.size(), 1u);
+  ASSERT_FALSE(graded.empty());
+  EXPECT_EQ(planned[0], graded[0]);
+  EXPECT_TRUE(std::holds_alternative<std::string>(planned[0]));
+  // Milestones hang off their property, with a year.
+  EXPECT_EQ(s.plan_properties.rows.size(), 10u);
+  EXPECT_GT(s.plan_milestones.rows.size(), s.plan_properties.rows.size());
 }
 
 TEST_F(ExportTablesTest, RowsAreInAStableOrder) {
