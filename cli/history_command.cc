@@ -1,6 +1,7 @@
 // fuhua history NAME: finds carrier and organisation entities by any name
 // their records were written under, and prints each record across notices
 // with its source.
+#include <cstdio>
 #include <iostream>
 #include <set>
 
@@ -22,7 +23,8 @@ const char kHelp[] =
     "spelling, matched on the name key (NFKC, Simplified, no spaces, unified brackets, legal\n"
     "form folded, leading place aside), exactly first, else as a part of the key — and prints\n"
     "each one's records across notices: year, grade, status, the name as written, region,\n"
-    "and the source file, table and row.\n";
+    "and the source file, table and row; then the plans that name the carrier (carrier\n"
+    "lists, properties, targets' main carriers), with why the name was linked.\n";
 
 // Entities whose member records' name or operator key equals (else contains)
 // the key of `name`.
@@ -51,6 +53,24 @@ std::vector<std::string> RecordLine(const Dataset& d, const RecordRow& r) {
               (n && n->meta.doc_number ? " " + *n->meta.doc_number : "")};
 }
 
+std::vector<std::string> PlanLine(const Dataset& d, const PlanLinkRow& l) {
+  const NoticeRow* n = d.Notice(l.notice_id);
+  char score[16];
+  std::snprintf(score, sizeof score, "%.2f", l.score);
+  return {n && n->meta.year ? std::to_string(*n->meta.year) : "?", d.PlanMentionName(l), score, l.reason,
+          (n ? n->source_path : "?") + " t" + std::to_string(l.table) + " r" + std::to_string(l.row) +
+              (n && n->meta.doc_number ? " " + *n->meta.doc_number : "")};
+}
+
+void PrintPlans(const Dataset& d, const std::string& id) {
+  std::vector<const PlanLinkRow*> plans = d.PlanMentions(id);
+  if (plans.empty()) return;
+  std::cout << "named in plans:\n";
+  TextTable t({"year", "name as written", "score", "why", "source"});
+  for (const PlanLinkRow* l : plans) t.Add(PlanLine(d, *l));
+  std::cout << t.Render() << "\n";
+}
+
 void PrintTable(const Dataset& d, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
     const EntityRow* e = d.Entity(id);
@@ -59,7 +79,28 @@ void PrintTable(const Dataset& d, const std::vector<std::string>& ids) {
     TextTable t({"year", "grade", "status", "name as written", "operator", "region", "source"});
     for (const RecordRow* r : d.Members(id)) t.Add(RecordLine(d, *r));
     std::cout << t.Render() << "\n";
+    PrintPlans(d, id);
   }
+}
+
+void WritePlans(JsonWriter& w, const Dataset& d, const std::string& id) {
+  w.Key("plans");
+  w.BeginArray();
+  for (const PlanLinkRow* l : d.PlanMentions(id)) {
+    const NoticeRow* n = d.Notice(l->notice_id);
+    w.BeginObject();
+    w.Key("year");
+    w.OptInt(n ? n->meta.year : std::nullopt);
+    w.Field("name", d.PlanMentionName(*l));
+    w.Field("source", n ? n->source_path : "");
+    w.FieldInt("table", l->table);
+    w.FieldInt("row", l->row);
+    w.Key("score");
+    w.Double(l->score);
+    w.Field("reason", l->reason);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 void PrintJson(const Dataset& d, const std::vector<std::string>& ids) {
@@ -90,6 +131,7 @@ void PrintJson(const Dataset& d, const std::vector<std::string>& ids) {
       w.EndObject();
     }
     w.EndArray();
+    WritePlans(w, d, id);
     w.EndObject();
   }
   w.EndArray();

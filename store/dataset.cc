@@ -34,6 +34,28 @@ const PlanLinkRow* Dataset::PlanLinkOf(int64_t notice_id, int table, int row, in
   return it == plan_link_index.end() ? nullptr : &identity.plan_links[it->second];
 }
 
+std::string Dataset::PlanMentionName(const PlanLinkRow& l) const {
+  for (const NoticeContent& c : content) {
+    if (c.notice_id != l.notice_id) continue;
+    for (const PlanCarrier& p : c.plans.carriers)
+      if (p.site.table == l.table && p.site.row == l.row) return p.site.name;
+    for (const PlanProperty& p : c.plans.properties)
+      if (p.site.table == l.table && p.site.row == l.row) return p.site.name;
+    for (const PlanTarget& t : c.plans.targets)
+      if (t.table == l.table && t.row == l.row && l.mention >= 0 &&
+          static_cast<size_t>(l.mention) < t.main_carriers.size())
+        return t.main_carriers[static_cast<size_t>(l.mention)].name;
+  }
+  return "";
+}
+
+std::vector<const PlanLinkRow*> Dataset::PlanMentions(const std::string& entity_id) const {
+  std::vector<const PlanLinkRow*> out;
+  for (const PlanLinkRow& l : identity.plan_links)
+    if (l.entity_id == entity_id) out.push_back(&l);
+  return out;
+}
+
 const NoticeRow* Dataset::Notice(int64_t id) const {
   auto it = notice_index.find(id);
   return it == notice_index.end() ? nullptr : &notices[it->second];

@@ -36,6 +36,10 @@ struct Dataset {
   // The graded carrier a plan mention was linked to, or nullptr (mention: 0
   // for a plan site, the carrier's index in a target's cell).
   const PlanLinkRow* PlanLinkOf(int64_t notice_id, int table, int row, int mention) const;
+  // The name as written of the plan mention `l` points at ("" if not found).
+  std::string PlanMentionName(const PlanLinkRow& l) const;
+  // The plan mentions linked to an entity, by notice, table, row.
+  std::vector<const PlanLinkRow*> PlanMentions(const std::string& entity_id) const;
   // Records of an entity, by notice year then id.
   std::vector<const RecordRow*> Members(const std::string& entity_id) const;
 

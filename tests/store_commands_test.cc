@@ -132,3 +132,32 @@ TEST_F(StoreCommandsTest, ReviewListsUncertainPairs) {
 
 }  // namespace
 }  // namespace fuhua
+
+namespace fuhua {
+namespace {
+
+// A plan names a graded carrier: history shows the plan under the carrier.
+TEST(HistoryCommand, ShowsThePlansThatNameTheCarrier) {
+  fs::path dir = fs::temp_directory_path() / ("fuhua_history_plans_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "in");
+  for (const char* f : {"samples/chongqing_2021_municipal_incubation_base_grades.txt",
+                        "samples/dadukou_2022_carrier_upgrade_plan.txt"})
+    fs::copy_file(SourcePath(f), dir / "in" / fs::path(f).filename());
+  std::string db = " --db " + (dir / "store.db").string();
+  ASSERT_EQ(Fuhua("ingest " + (dir / "in").string() + db + " --quiet").exit_code, 0);
+  testing::CliRun r = Fuhua("history 重庆微企梦工场 --format json" + db);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  Poco::JSON::Array::Ptr a = Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Array::Ptr>();
+  ASSERT_EQ(a->size(), 1u) << r.out;
+  Poco::JSON::Array::Ptr plans = a->getObject(0)->getArray("plans");
+  ASSERT_EQ(plans->size(), 1u) << r.out;
+  EXPECT_EQ(plans->getObject(0)->getValue<std::string>("name"), "微企梦工场（软件产业孵化园）");
+  EXPECT_EQ(plans->getObject(0)->getValue<int>("year"), 2022);
+  testing::CliRun table = Fuhua("history 重庆爱心惠创业孵化基地" + db);
+  EXPECT_NE(table.out.find("named in plans:"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("爱心惠残众创空间"), std::string::npos) << table.out;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace fuhua
