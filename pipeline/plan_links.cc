@@ -1,7 +1,6 @@
-// Implements LinkPlanMentions (plan_links.h). Candidates are grouped by
-// province so a mention only scans the carriers of its own part of the
-// country; plan tables name tens of carriers, a store holds up to hundreds
-// of thousands of records.
+// Implements LinkPlanMentions (plan_links.h). Candidates are indexed by key
+// and brand, so each mention costs a few lookups however many records the
+// store holds (a scan per mention made a relink quadratic in the corpus).
 #include "pipeline/plan_links.h"
 
 #include <Poco/JSON/Array.h>
@@ -10,6 +9,9 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "pipeline/load_once.h"
 #include "pipeline/schema_files.h"
@@ -63,47 +65,78 @@ std::optional<std::u32string> Brand(const PlanRules& r, const std::u32string& ke
   return std::nullopt;
 }
 
-// Score of a candidate for a mention, 0 when they are not the same carrier.
-double Score(const PlanRules& r, const std::string& mention, const std::string& candidate,
-             std::string* reason) {
-  if (mention == candidate) {
-    *reason = "same name key";
-    return r.same_key;
+// Candidates indexed by what can match: the name key, and the brand with up
+// to max_brand_extension trailing characters cut (so a brand finds the
+// brands it extends and the brands that extend it by lookups, not a scan).
+class CandidateIndex {
+ public:
+  CandidateIndex(const PlanRules& r, const std::vector<PlanCandidate>& candidates) : r_(r) {
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    for (const PlanCandidate& c : candidates) {
+      // An entity's records mostly repeat one name and place: index each once.
+      if (c.region_code.size() != 6 || !seen.insert({c.entity_id, c.name_key, c.region_code}).second) continue;
+      by_key_[c.name_key].push_back(&c);
+      std::optional<std::u32string> brand = Brand(r, DecodeUtf8(c.name_key));
+      if (!brand) continue;
+      for (size_t cut = 0; cut <= r.max_brand_extension && cut < brand->size(); ++cut)
+        by_brand_[brand->substr(0, brand->size() - cut)].push_back({&c, *brand});
+    }
   }
-  std::optional<std::u32string> a = Brand(r, DecodeUtf8(mention)), b = Brand(r, DecodeUtf8(candidate));
-  if (!a || !b) return 0;
-  if (*a == *b) {
-    *reason = "same brand " + EncodeUtf8(*a);
-    return r.same_brand;
-  }
-  const std::u32string& shorter = a->size() < b->size() ? *a : *b;
-  const std::u32string& longer = a->size() < b->size() ? *b : *a;
-  if (longer.size() - shorter.size() > r.max_brand_extension || longer.compare(0, shorter.size(), shorter) != 0)
-    return 0;
-  *reason = "brand " + EncodeUtf8(longer) + " extends " + EncodeUtf8(shorter);
-  return r.brand_extension;
-}
 
-// The best entity for one mention; none on a tie between two entities.
-std::optional<PlanLink> Best(const PlanRules& r, const PlanMention& m,
-                             const std::vector<const PlanCandidate*>& pool) {
-  std::map<std::string, PlanLink> by_entity;
-  for (const PlanCandidate* c : pool) {
-    if (!RegionsNest(m.region_code, c->region_code)) continue;
-    std::string reason;
-    double s = Score(r, m.name_key, c->name_key, &reason);
-    PlanLink& best = by_entity[c->entity_id];
-    if (s > best.score) best = PlanLink{0, c->entity_id, s, reason + " in " + c->region_code};
+  // The best entity for `m`; none on a tie between two entities.
+  std::optional<PlanLink> Best(const PlanMention& m) const {
+    std::map<std::string, PlanLink> by_entity;
+    auto offer = [&](const PlanCandidate* c, double score, const std::string& reason) {
+      if (!RegionsNest(m.region_code, c->region_code)) return;
+      PlanLink& best = by_entity[c->entity_id];
+      if (score > best.score) best = PlanLink{0, c->entity_id, score, reason + " in " + c->region_code};
+    };
+    if (auto it = by_key_.find(m.name_key); it != by_key_.end())
+      for (const PlanCandidate* c : it->second) offer(c, r_.same_key, "same name key");
+    if (std::optional<std::u32string> brand = Brand(r_, DecodeUtf8(m.name_key))) OfferBrands(*brand, offer);
+    return Pick(by_entity);
   }
-  std::optional<PlanLink> top;
-  bool tie = false;
-  for (const auto& [id, link] : by_entity) {
-    if (link.score < r.min_score) continue;
-    if (top && link.score == top->score) tie = true;
-    if (!top || link.score > top->score) top = link, tie = false;
+
+ private:
+  struct Branded {
+    const PlanCandidate* candidate;
+    std::u32string brand;
+  };
+
+  // Candidates whose brand equals `brand`, is `brand` cut by up to
+  // max_brand_extension characters, or extends it by as many.
+  template <typename Offer>
+  void OfferBrands(const std::u32string& brand, Offer& offer) const {
+    for (size_t cut = 0; cut <= r_.max_brand_extension && cut < brand.size(); ++cut) {
+      auto it = by_brand_.find(brand.substr(0, brand.size() - cut));
+      if (it == by_brand_.end()) continue;
+      for (const Branded& b : it->second) {
+        const std::u32string& shorter = b.brand.size() < brand.size() ? b.brand : brand;
+        const std::u32string& longer = b.brand.size() < brand.size() ? brand : b.brand;
+        if (longer.compare(0, shorter.size(), shorter) != 0 ||
+            longer.size() - shorter.size() > r_.max_brand_extension)
+          continue;
+        if (b.brand == brand) offer(b.candidate, r_.same_brand, "same brand " + EncodeUtf8(brand));
+        else offer(b.candidate, r_.brand_extension, "brand " + EncodeUtf8(longer) + " extends " + EncodeUtf8(shorter));
+      }
+    }
   }
-  return tie ? std::nullopt : top;
-}
+
+  std::optional<PlanLink> Pick(const std::map<std::string, PlanLink>& by_entity) const {
+    std::optional<PlanLink> top;
+    bool tie = false;
+    for (const auto& [id, link] : by_entity) {
+      if (link.score < r_.min_score) continue;
+      if (top && link.score == top->score) tie = true;
+      if (!top || link.score > top->score) top = link, tie = false;
+    }
+    return tie ? std::nullopt : top;
+  }
+
+  const PlanRules& r_;
+  std::unordered_map<std::string, std::vector<const PlanCandidate*>> by_key_;
+  std::map<std::u32string, std::vector<Branded>> by_brand_;
+};
 
 }  // namespace
 
@@ -124,15 +157,16 @@ Status LinkPlanMentions(const std::vector<PlanMention>& mentions,
   Status st;
   const PlanRules* rules = DefaultPlanLinkRules(&st);
   if (!rules) return st;
-  std::map<std::string, std::vector<const PlanCandidate*>> by_province;
-  for (const PlanCandidate& c : candidates)
-    if (c.region_code.size() == 6) by_province[c.region_code.substr(0, 2)].push_back(&c);
+  CandidateIndex index(*rules, candidates);
+  // The same plan stored twice (.txt and .docx, or copies) repeats its mentions.
+  std::map<std::pair<std::string, std::string>, std::optional<PlanLink>> answered;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const PlanMention& m = mentions[i];
-    if (m.region_code.size() != 6) continue;  // a name alone is too weak to link across the country
-    auto pool = by_province.find(m.region_code.substr(0, 2));
-    if (pool == by_province.end()) continue;
-    std::optional<PlanLink> link = Best(*rules, m, pool->second);
+    // A name alone is too weak to link across the country: the place is required.
+    if (m.region_code.size() != 6) continue;
+    auto [it, fresh] = answered.try_emplace({m.name_key, m.region_code});
+    if (fresh) it->second = index.Best(m);
+    std::optional<PlanLink> link = it->second;
     if (!link) continue;
     link->mention = i;
     out->push_back(std::move(*link));

@@ -60,7 +60,7 @@ std::vector<PlanCandidate> Candidates(const std::vector<RecordRow>& records,
 Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
                     const std::vector<RecordRow>& records, IdentitySnapshot* snapshot) {
   std::vector<NoticeContent> content;
-  Status st = store->LoadContent(&content);
+  Status st = store->LoadPlans(&content);
   if (!st.ok()) return st;
   std::unordered_map<int64_t, std::string> jurisdiction;
   for (const NoticeRow& n : notices)

@@ -197,6 +197,9 @@ class Store {
   // Tables as data of the current notices, by notice id (table_data_read.cc);
   // notices with no table have no entry.
   Status LoadContent(std::vector<NoticeContent>* content);
+  // Only the plan sites and targets (no generic tables, indicators or
+  // milestones): what a relink needs to link plan mentions.
+  Status LoadPlans(std::vector<NoticeContent>* content);
 
   // Identity (store/identity_store.cc). A relink replaces the whole snapshot
   // in one transaction; decisions are kept across relinks and re-ingests.

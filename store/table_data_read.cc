@@ -1,4 +1,4 @@
-// Store::LoadContent (store.h): the issue-7 tables of the current notices
+// Store::LoadContent and LoadPlans (store.h): the issue-7 tables of the current notices
 // read back into the pipeline's structs — the inverse of table_data_insert.cc.
 // One query per table kind, each ordered by notice and position, grouped into
 // one NoticeContent per notice.
@@ -247,6 +247,17 @@ void ReadTargets(SqlSession* db, Contents* out) {
 }
 
 }  // namespace
+
+Status Store::LoadPlans(std::vector<NoticeContent>* content) {
+  return GuardStore(target_, "load plan tables", [&] {
+    Contents by_notice;
+    ReadSites(db_.get(), &by_notice);
+    ReadTargets(db_.get(), &by_notice);
+    content->clear();
+    for (auto& [id, c] : by_notice) content->push_back(std::move(c));
+    return Status::Ok();
+  });
+}
 
 Status Store::LoadContent(std::vector<NoticeContent>* content) {
   return GuardStore(target_, "load tables as data", [&] {
