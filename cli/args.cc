@@ -1,7 +1,20 @@
-// Implements ParseArgs (see args.h).
+// Implements ParseArgs and ParseJobs (see args.h).
 #include "cli/args.h"
 
+#include <charconv>
+
 namespace fuhua {
+
+std::string ParseJobs(const ParsedArgs& a, int fallback, int* jobs) {
+  *jobs = fallback;
+  std::string text = a.Get("--jobs", a.Get("-j", ""));
+  if (text.empty()) return "";
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *jobs);
+  if (ec != std::errc() || end != text.data() + text.size() || *jobs < 1 || *jobs > kMaxJobs)
+    return "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", not '" +
+           text + "'";
+  return "";
+}
 
 ParsedArgs ParseArgs(int argc, char** argv, int first, const std::set<std::string>& with_value,
                      const std::set<std::string>& flags) {

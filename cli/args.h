@@ -26,6 +26,13 @@ struct ParsedArgs {
 ParsedArgs ParseArgs(int argc, char** argv, int first, const std::set<std::string>& with_value,
                      const std::set<std::string>& flags);
 
+inline constexpr int kMaxJobs = 256;
+
+// The thread count of --jobs N (or -j N), `fallback` when neither is given.
+// Returns the usage error ("" when fine): N must be a whole number from 1 to
+// kMaxJobs.
+std::string ParseJobs(const ParsedArgs& a, int fallback, int* jobs);
+
 }  // namespace fuhua
 
 #endif  // FUHUA_CLI_ARGS_H_

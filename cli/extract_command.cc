@@ -1,15 +1,21 @@
 // fuhua extract: runs the pipeline on each input and writes JSON or JSON Lines
-// to stdout, to one file, or one file per input into a directory.
+// to stdout, to one file, or one file per input into a directory. With
+// --jobs N, N threads extract while the results are written in input order
+// (pipeline/ordered_pool.h): the bytes out are those of --jobs 1.
 #include <sys/stat.h>
 
+#include <exception>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "cli/args.h"
+#include "cli/bulk_memory.h"
 #include "cli/commands.h"
 #include "cli/one_shot_export.h"
 #include "exporters/notice_json.h"
 #include "pipeline/extract.h"
+#include "pipeline/ordered_pool.h"
 #include "pipeline/schema_files.h"
 
 namespace fuhua {
@@ -17,7 +23,8 @@ namespace {
 
 const char kHelp[] =
     "usage: fuhua extract FILE... [--format json|jsonl|xlsx|csv|datapackage] [-o PATH]\n"
-    "                     [--schemas DIR] [--quiet] [--include-deletions] [--excel-bom]\n"
+    "                     [--jobs N] [--schemas DIR] [--quiet] [--include-deletions]\n"
+    "                     [--excel-bom]\n"
     "\n"
     "Reads each notice (.docx, or a UTF-8 text dump of one) and extracts its metadata, tables,\n"
     "grade records, checks and diagnostics.\n"
@@ -31,6 +38,8 @@ const char kHelp[] =
     "  -o PATH          write to PATH instead of stdout; if PATH is a directory (or ends\n"
     "                   with /), write one PATH/<file name>.json[l] per input\n"
     "                   (x.docx -> PATH/x.docx.json)\n"
+    "  --jobs N         extract on N threads (default 1); the output is the same, in\n"
+    "                   input order\n"
     "  --schemas DIR    read rule files from DIR, falling back to the built-in ones\n"
     "  --quiet          do not print per-file errors on stderr\n"
     "  --include-deletions\n"
@@ -54,18 +63,48 @@ std::string FileName(const std::string& path) {
 struct Options {
   bool jsonl = false;
   bool quiet = false;
+  int jobs = 1;
   std::string output;
   ExtractOptions extract;
 };
 
-// Extracts one input; failures go to `errors` (and stderr unless quiet).
-bool ExtractOne(const std::string& path, const Options& o, Notice* n,
-                std::vector<InputError>* errors) {
-  Status st = ExtractFile(path, n, o.extract);
-  if (st.ok()) return true;
-  errors->push_back({path, st.CodeName(), st.message()});
-  if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << st.message() << "\n";
-  return false;
+struct Extracted {
+  Status status;
+  Notice notice;
+};
+
+// Run on the extraction threads: an exception must not escape one (it would
+// end the process), so it becomes this input's error, like any bad file.
+Status ExtractGuarded(const std::string& path, const ExtractOptions& options, Notice* n) {
+  try {
+    return ExtractFile(path, n, options);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("unexpected error while extracting: ") + e.what());
+  } catch (...) {
+    return Status::Internal("unexpected error while extracting");
+  }
+}
+
+// Extracts `inputs` on o.jobs threads and hands each notice to `use` in input
+// order, as it comes: at most a few per thread are held at once. Failures go
+// to `errors` (and stderr unless quiet), also in input order.
+void ForEachNotice(const std::vector<std::string>& inputs, const Options& o,
+                   std::vector<InputError>* errors,
+                   const std::function<void(const std::string& path, Notice&& n)>& use) {
+  OrderedPool<Extracted> pool(inputs.size(), o.jobs, [&](size_t i, Extracted* e) {
+    e->status = ExtractGuarded(inputs[i], o.extract, &e->notice);
+  });
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::optional<Extracted> e = pool.Next();
+    if (!e) break;
+    const std::string& path = inputs[i];
+    if (e->status.ok()) {
+      use(path, std::move(e->notice));
+      continue;
+    }
+    errors->push_back({path, e->status.CodeName(), e->status.message()});
+    if (!o.quiet) std::cerr << "fuhua: error: " << path << ": " << e->status.message() << "\n";
+  }
 }
 
 // One output file per input in directory `dir`. Returns false on a write error.
@@ -74,15 +113,13 @@ bool ExtractToDirectory(const std::vector<std::string>& inputs, const Options& o
   std::string dir = o.output.back() == '/' ? o.output : o.output + "/";
   if (!IsDirectory(dir) && ::mkdir(dir.c_str(), 0777) != 0) return false;
   bool ok = true;
-  for (const std::string& path : inputs) {
-    Notice n;
-    if (!ExtractOne(path, o, &n, errors)) continue;
+  ForEachNotice(inputs, o, errors, [&](const std::string& path, Notice&& n) {
     std::ofstream out(dir + FileName(path) + (o.jsonl ? ".jsonl" : ".json"), std::ios::binary);
     NoticeStream stream(&out, o.jsonl);
     stream.Add(n);
     stream.Finish({});
     ok = ok && static_cast<bool>(out);
-  }
+  });
   return ok;
 }
 
@@ -95,24 +132,19 @@ bool ExtractToStream(const std::vector<std::string>& inputs, const Options& o,
   std::ostream& out = to_stdout ? std::cout : file;
   if (!out) return false;
   NoticeStream stream(&out, o.jsonl);
-  for (const std::string& path : inputs) {
-    Notice n;
-    if (ExtractOne(path, o, &n, errors)) stream.Add(n);
-  }
+  ForEachNotice(inputs, o, errors, [&](const std::string&, Notice&& n) { stream.Add(n); });
   stream.Finish(*errors);
   out.flush();
   return static_cast<bool>(out);
 }
 
 // All notices into one dataset file or folder (xlsx, csv, datapackage).
-int ExtractToDataset(const std::vector<std::string>& inputs, const Options& o, const std::string& format,
-                     bool excel_bom) {
+int ExtractToDataset(const std::vector<std::string>& inputs, const Options& o,
+                     const std::string& format, bool excel_bom) {
   std::vector<InputError> errors;
-  std::vector<Notice> notices;
-  for (const std::string& path : inputs) {
-    Notice n;
-    if (ExtractOne(path, o, &n, &errors)) notices.push_back(std::move(n));
-  }
+  std::vector<Notice> notices;  // the exporters take them all at once
+  ForEachNotice(inputs, o, &errors,
+                [&](const std::string&, Notice&& n) { notices.push_back(std::move(n)); });
   Status st = ExportNotices(notices, format, o.output, excel_bom);
   if (!st.ok()) {
     std::cerr << "fuhua extract: cannot write " << o.output << ": " << st.ToString() << "\n";
@@ -124,8 +156,9 @@ int ExtractToDataset(const std::vector<std::string>& inputs, const Options& o, c
 }  // namespace
 
 int RunExtract(int argc, char** argv) {
-  ParsedArgs a = ParseArgs(argc, argv, 2, {"--format", "-o", "--output", "--schemas"},
-                           {"--help", "-h", "--quiet", "-q", "--include-deletions", "--excel-bom"});
+  ParsedArgs a =
+      ParseArgs(argc, argv, 2, {"--format", "-o", "--output", "--schemas", "--jobs", "-j"},
+                {"--help", "-h", "--quiet", "-q", "--include-deletions", "--excel-bom"});
   if (a.Has("--help") || a.Has("-h")) {
     std::cout << kHelp;
     return kExitOk;
@@ -136,14 +169,18 @@ int RunExtract(int argc, char** argv) {
   if (a.error.empty() && IsDatasetFormat(format) && a.Get("-o", a.Get("--output", "")).empty())
     a.error = "--format " + format + " needs -o PATH";
   if (a.error.empty() && a.positional.empty()) a.error = "no input files";
+  int jobs = 1;
+  if (a.error.empty()) a.error = ParseJobs(a, 1, &jobs);
   if (!a.error.empty()) {
     std::cerr << "fuhua extract: " << a.error << "\n\n" << kHelp;
     return kExitUsage;
   }
   if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
-  Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), a.Get("-o", a.Get("--output", "")),
-            ExtractOptions{a.Has("--include-deletions")}};
-  if (IsDatasetFormat(format)) return ExtractToDataset(a.positional, o, format, a.Has("--excel-bom"));
+  KeepFreedMemoryForReuse();
+  Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), jobs,
+            a.Get("-o", a.Get("--output", "")), ExtractOptions{a.Has("--include-deletions")}};
+  if (IsDatasetFormat(format))
+    return ExtractToDataset(a.positional, o, format, a.Has("--excel-bom"));
   bool per_file = !o.output.empty() && (o.output.back() == '/' || IsDirectory(o.output));
   std::vector<InputError> errors;
   bool written = per_file ? ExtractToDirectory(a.positional, o, &errors)

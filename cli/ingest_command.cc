@@ -5,13 +5,13 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 #include "cli/args.h"
+#include "cli/bulk_memory.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/store_option.h"
@@ -37,8 +37,8 @@ const char kHelp[] =
     "  --db PATH|URL    the store: a SQLite file, created on first use, or a\n"
     "                   postgresql://user@host:port/db URL (the database must exist);\n"
     "                   default: $FUHUA_DB, else fuhua.db in the current directory\n"
-    "  --jobs N         parsing threads (default: the number of hardware threads); one\n"
-    "                   writer stores the notices, in file order\n"
+    "  --jobs N         threads (default: the number of hardware threads): they parse the\n"
+    "                   files, and one of them also stores the notices, in file order\n"
     "  --quiet          no progress bar (it is drawn only when stderr is a terminal);\n"
     "                   the summary is still printed\n"
     "  --schemas DIR    read rule files from DIR, falling back to the built-in ones\n"
@@ -53,8 +53,6 @@ const char kHelp[] =
     "The summary of the run goes to stdout. Exit codes: 0 every file stored or unchanged,\n"
     "1 some files failed (the others were stored), 2 usage error or the store cannot be\n"
     "opened or written, 130 (143 for SIGTERM) interrupted.\n";
-
-constexpr int kMaxJobs = 256;
 
 volatile sig_atomic_t g_signal = 0;
 
@@ -94,15 +92,8 @@ std::string ToIngestArgs(const ParsedArgs& a, IngestArgs* out) {
   out->db = a.Get("--db", DefaultStoreTarget());
   out->quiet = a.Has("--quiet") || a.Has("-q");
   out->schemas = a.Get("--schemas", "");
-  out->jobs = DefaultJobs();
-  std::string jobs = a.Get("--jobs", a.Get("-j", ""));
-  if (!jobs.empty()) {
-    auto [end, ec] = std::from_chars(jobs.data(), jobs.data() + jobs.size(), out->jobs);
-    if (ec != std::errc() || end != jobs.data() + jobs.size() || out->jobs < 1 ||
-        out->jobs > kMaxJobs)
-      return "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", not '" +
-             jobs + "'";
-  }
+  std::string error = ParseJobs(a, DefaultJobs(), &out->jobs);
+  if (!error.empty()) return error;
   if (out->db.empty()) return "--db must not be empty";
   if (out->paths.empty()) return "no files or folders to ingest";
   return "";
@@ -215,6 +206,7 @@ int RunIngest(int argc, char** argv) {
     return kExitUsage;
   }
   if (!args.schemas.empty()) SetSchemaOverrideDir(args.schemas);
+  KeepFreedMemoryForReuse();
   Status st;
   if (!DefaultRules(&st)) {  // every file would fail the same way: say it once
     std::cerr << "fuhua ingest: cannot load the rule files: " << st.ToString() << "\n";

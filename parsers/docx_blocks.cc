@@ -4,6 +4,7 @@
 // non-empty block so that a continuation table can be joined to it, and the
 // text boxes anchored in a block emitted right after it with origin "textbox".
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include "parsers/docx_walk.h"
@@ -16,11 +17,12 @@ namespace {
 // wrapper's content is not part of the document view.
 bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner) {
   const XmlPart& part = *ctx.part;
-  if (part.IsW(n, "sdt")) {
+  const std::string_view w = part.LocalW(n);
+  if (w == "sdt") {
     *inner = part.ChildW(n, "sdtContent");
-  } else if (part.IsW(n, "customXml") || part.IsW(n, "ins") || part.IsW(n, "moveTo")) {
+  } else if (w == "customXml" || w == "ins" || w == "moveTo") {
     *inner = n;
-  } else if (part.IsW(n, "del") || part.IsW(n, "moveFrom")) {
+  } else if (w == "del" || w == "moveFrom") {
     *inner = ctx.options->include_deletions ? n : pugi::xml_node();
   } else if (part.IsMc(n, "AlternateContent")) {
     *inner = part.ChooseBranch(n);

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "parsers/docx_walk.h"
 #include "parsers/docx_zip.h"
@@ -35,7 +36,7 @@ Status LoadPart(docx::ZipPackage* zip, const std::string& name, int max_depth, X
   std::string text;
   Status st = zip->Read(name, &text);
   if (!st.ok()) return st;
-  return part->Parse(name, text, max_depth);
+  return part->Parse(name, std::move(text), max_depth);
 }
 
 // "header1.xml" relative to word/, "/word/header1.xml" absolute.

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <iterator>
 #include <optional>
+#include <string_view>
 
 #include "parsers/docx_walk.h"
 #include "pipeline/text_util.h"
@@ -47,12 +49,13 @@ class InlineWalker {
         continue;
       }
       todo.back() = n.next_sibling();
+      const std::string_view w = part_.LocalW(n);
       pugi::xml_node inner;
-      if (Container(n, &inner)) {
+      if (Container(n, w, &inner)) {
         if (inner) todo.push_back(inner.first_child());
         continue;
       }
-      Leaf(n);
+      Leaf(n, w);
     }
     return std::move(lines_);
   }
@@ -69,19 +72,17 @@ class InlineWalker {
   }
 
   // Elements whose children are inline content; *inner = what to walk
-  // (null = skip the element entirely).
-  bool Container(pugi::xml_node n, pugi::xml_node* inner) const {
-    static constexpr const char* kWrappers[] = {
+  // (null = skip the element entirely). `w` is part_.LocalW(n).
+  bool Container(pugi::xml_node n, std::string_view w, pugi::xml_node* inner) const {
+    static constexpr std::string_view kWrappers[] = {
         "r", "hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo"};
-    for (const char* w : kWrappers) {
-      if (part_.IsW(n, w)) {
-        *inner = n;
-        return true;
-      }
+    if (std::find(std::begin(kWrappers), std::end(kWrappers), w) != std::end(kWrappers)) {
+      *inner = n;
+      return true;
     }
-    if (part_.IsW(n, "sdt")) {
+    if (w == "sdt") {
       *inner = part_.ChildW(n, "sdtContent");
-    } else if (part_.IsW(n, "del") || part_.IsW(n, "moveFrom")) {
+    } else if (w == "del" || w == "moveFrom") {
       *inner = ctx_->options->include_deletions ? n : pugi::xml_node();
     } else if (part_.IsMc(n, "AlternateContent")) {
       *inner = part_.ChooseBranch(n);
@@ -91,23 +92,23 @@ class InlineWalker {
     return true;
   }
 
-  void Leaf(pugi::xml_node n) {
-    if (n.type() != pugi::node_element) return;
-    if (part_.IsW(n, "t")) {
+  // `w` is part_.LocalW(n): "" for text nodes and other namespaces.
+  void Leaf(pugi::xml_node n, std::string_view w) {
+    if (w == "t") {
       Append(n.child_value());
-    } else if (part_.IsW(n, "delText")) {
+    } else if (w == "delText") {
       if (ctx_->options->include_deletions) Append(n.child_value());
-    } else if (part_.IsW(n, "tab") || part_.IsW(n, "ptab")) {
+    } else if (w == "tab" || w == "ptab") {
       Append("\t");
-    } else if (part_.IsW(n, "br") || part_.IsW(n, "cr")) {
+    } else if (w == "br" || w == "cr") {
       Break();
-    } else if (part_.IsW(n, "sym")) {
+    } else if (w == "sym") {
       Append(SymbolText(part_, n));
-    } else if (part_.IsW(n, "noBreakHyphen")) {
+    } else if (w == "noBreakHyphen") {
       Append("-");
-    } else if (part_.IsW(n, "fldChar")) {
+    } else if (w == "fldChar") {
       Field(part_.AttrW(n, "fldCharType"));
-    } else if (part_.IsW(n, "drawing") || part_.IsW(n, "pict") || part_.IsW(n, "object")) {
+    } else if (w == "drawing" || w == "pict" || w == "object") {
       if (Visible()) CollectTextboxes(n, ctx_);
     }
     // w:softHyphen, w:instrText, properties and anything unknown: no text.
@@ -147,8 +148,7 @@ std::pair<int, int> NumberingOf(pugi::xml_node p, const WalkContext& ctx) {
 }
 
 bool HasText(const std::vector<std::string>& lines) {
-  return std::any_of(lines.begin(), lines.end(),
-                     [](const std::string& l) { return !CleanText(l).empty(); });
+  return std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return !IsBlank(l); });
 }
 
 }  // namespace

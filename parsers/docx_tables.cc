@@ -40,7 +40,7 @@ int MergeState(const XmlPart& part, pugi::xml_node tcpr, std::string_view local)
 
 void MergeContent(WorkCell&& from, WorkCell* into) {
   for (std::string& l : from.lines)
-    if (!CleanText(l).empty()) into->lines.push_back(std::move(l));
+    if (!IsBlank(l)) into->lines.push_back(std::move(l));
   into->labelled = into->labelled || from.labelled;
   into->own_text = into->own_text || from.own_text;
   for (Table& t : from.nested) into->nested.push_back(std::move(t));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
 #include "pipeline/text_util.h"
 
@@ -25,6 +26,14 @@ bool NameIs(std::string_view name, std::string_view prefix, std::string_view loc
   if (prefix.empty()) return name == local;
   return name.size() == prefix.size() + 1 + local.size() && name.starts_with(prefix) &&
          name[prefix.size()] == ':' && name.ends_with(local);
+}
+
+// Byte offsets of the line breaks, for LineOf. find() is memchr: a loop
+// over every byte cost a fifth of parsing the part.
+std::vector<size_t> NewlineOffsets(const std::string& text) {
+  std::vector<size_t> out;
+  for (size_t pos = 0; (pos = text.find('\n', pos)) != std::string::npos; ++pos) out.push_back(pos);
+  return out;
 }
 
 class DepthCheck : public pugi::xml_tree_walker {
@@ -64,14 +73,18 @@ bool IsOn(std::string_view value) {
   return value.empty() || value == "1" || value == "true" || value == "on";
 }
 
-Status XmlPart::Parse(const std::string& name, const std::string& text, int max_depth) {
+// Parsed in place: a copy of the part inside pugixml was a second buffer of
+// a few hundred KiB per document, allocated, copied and freed.
+Status XmlPart::Parse(const std::string& name, std::string text, int max_depth) {
   name_ = name;
-  bool utf16 = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
-  size_t bad = utf16 ? std::string::npos : FindInvalidUtf8(text);
+  text_ = std::move(text);
+  bool utf16 = text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF");
+  size_t bad = utf16 ? std::string::npos : FindInvalidUtf8(text_);
   if (bad != std::string::npos)
     return Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad));
-  pugi::xml_parse_result result = doc_.load_buffer(
-      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  newlines_ = NewlineOffsets(text_);  // before the parse rewrites the buffer
+  pugi::xml_parse_result result = doc_.load_buffer_inplace(
+      text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!result)
     return Status::InvalidInput(name + ": malformed XML at byte " + std::to_string(result.offset) +
                                 ": " + result.description());
@@ -81,8 +94,6 @@ Status XmlPart::Parse(const std::string& name, const std::string& text, int max_
     return Status::InvalidInput(name + ": XML nested deeper than " +
                                 std::to_string(std::min(max_depth, kMaxDepthCeiling)) +
                                 " elements");
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') newlines_.push_back(i);
   BindPrefixes();
   return Status::Ok();
 }
@@ -110,6 +121,16 @@ int XmlPart::LineOf(pugi::xml_node node) const {
 
 bool XmlPart::IsW(pugi::xml_node node, std::string_view local) const {
   return node.type() == pugi::node_element && NameIs(node.name(), w_, local);
+}
+
+// With no prefix every element name is its own local name, and NameIs then
+// asks for equality: comparing the whole name is the same test.
+std::string_view XmlPart::LocalW(pugi::xml_node node) const {
+  if (node.type() != pugi::node_element) return {};
+  std::string_view name = node.name();
+  if (w_.empty()) return name;
+  if (name.size() <= w_.size() || name[w_.size()] != ':' || !name.starts_with(w_)) return {};
+  return name.substr(w_.size() + 1);
 }
 
 bool XmlPart::IsMc(pugi::xml_node node, std::string_view local) const {

@@ -54,6 +54,11 @@ std::string Sha256Hex(const std::string& bytes) {
 
 Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,
                     Document* doc, const ExtractOptions& options) {
+  return ExtractBytes(source, bytes, Sha256Hex(bytes), notice, doc, options);
+}
+
+Status ExtractBytes(const std::string& source, const std::string& bytes, const std::string& sha256,
+                    Notice* notice, Document* doc, const ExtractOptions& options) {
   Status st;
   const Rules* rules = DefaultRules(&st);
   if (!rules) return st;
@@ -65,7 +70,7 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, Notice*
   st = ReadDocument(bytes, MakeReaderOptions(*rules, options), doc);
   if (!st.ok()) return st;
   notice->format = doc->format;
-  notice->sha256 = Sha256Hex(bytes);
+  notice->sha256 = sha256;
   RunStages(*rules, normaliser, doc, notice);
   return Status::Ok();
 }

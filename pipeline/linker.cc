@@ -229,25 +229,46 @@ bool DifferentBrands(const std::u32string& a, const std::u32string& b, size_t mi
   return true;
 }
 
-Link ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const Keys& kb,
-                   const Weights& w) {
-  if (DifferentBrands(ka.name, kb.name, w.brand_chars)) return {-1, -1, 0, "different names"};
+// Appends the parts to *reason, if a reason is wanted (reason != null).
+template <typename... Parts>
+void Say(std::string* reason, const Parts&... parts) {
+  if (reason) ((*reason += parts), ...);
+}
+
+// The scorers return the score and, when `reason` is given, say why in it.
+// Only the pairs that end up linked or for review need a reason: building
+// one for every pair scored (most of them duplicates of one name) took more
+// time than the scoring, and a string per pair of memory.
+double ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, const Keys& kb,
+                     const Weights& w, std::string* reason) {
+  if (DifferentBrands(ka.name, kb.name, w.brand_chars)) return 0;  // below review: never kept
   double score = NameSimilarity(ka.name, ka.full, kb.name, kb.full);
-  std::string reason = "name " + Fixed(score);
-  if (RegionsConflict(a.region_code, b.region_code))
-    score -= w.region_conflict, reason += ", regions differ (" + a.region_code + "/" + b.region_code + ")";
-  else if (!a.region_code.empty() && a.region_code == b.region_code)
-    reason += ", region " + a.region_code;
-  if (PlacesConflict(a.name_place, b.name_place))
-    score -= w.place_conflict, reason += ", places differ (" + a.name_place + "/" + b.name_place + ")";
-  if (a.carrier_type != b.carrier_type)
-    score -= w.type_penalty, reason += ", carrier types differ";
+  if (reason) *reason = "name " + Fixed(score);
+  if (RegionsConflict(a.region_code, b.region_code)) {
+    score -= w.region_conflict;
+    Say(reason, ", regions differ (", a.region_code, "/", b.region_code, ")");
+  } else if (!a.region_code.empty() && a.region_code == b.region_code) {
+    Say(reason, ", region ", a.region_code);
+  }
+  if (PlacesConflict(a.name_place, b.name_place)) {
+    score -= w.place_conflict;
+    Say(reason, ", places differ (", a.name_place, "/", b.name_place, ")");
+  }
+  if (a.carrier_type != b.carrier_type) {
+    score -= w.type_penalty;
+    Say(reason, ", carrier types differ");
+  }
   if (!ka.op_full.empty() && !kb.op_full.empty()) {
     double op = NameSimilarity(ka.op, ka.op_full, kb.op, kb.op_full);
-    if (op >= w.auto_link) score += w.same_operator, reason += ", same operator";
-    else if (op < w.review) score -= w.different_operator, reason += ", different operators";
+    if (op >= w.auto_link) {
+      score += w.same_operator;
+      Say(reason, ", same operator");
+    } else if (op < w.review) {
+      score -= w.different_operator;
+      Say(reason, ", different operators");
+    }
   }
-  return {-1, -1, std::clamp(score, 0.0, 1.0), reason};
+  return std::clamp(score, 0.0, 1.0);
 }
 
 // An organisation mention: a record's operator, or its name when the name is
@@ -258,17 +279,21 @@ struct OrgMention {
   std::u32string key, full;
 };
 
-Link ScoreOrgs(const LinkInput& a, const LinkInput& b, const OrgMention& ma, const OrgMention& mb,
-               const Weights& w) {
+double ScoreOrgs(const LinkInput& a, const LinkInput& b, const OrgMention& ma,
+                 const OrgMention& mb, const Weights& w, std::string* reason) {
   double score = NameSimilarity(ma.key, ma.full, mb.key, mb.full);
-  std::string reason = "organisation name " + Fixed(score);
+  if (reason) *reason = "organisation name " + Fixed(score);
   // An organisation runs carriers in several counties: only another province
   // counts against it.
-  if (!a.region_code.empty() && !b.region_code.empty() && a.region_code.compare(0, 2, b.region_code, 0, 2) != 0)
-    score -= w.region_conflict, reason += ", provinces differ";
-  else if (!a.region_code.empty() && a.region_code == b.region_code)
-    score += w.same_region, reason += ", same region " + a.region_code;
-  return {-1, -1, std::clamp(score, 0.0, 1.0), reason};
+  if (!a.region_code.empty() && !b.region_code.empty() &&
+      a.region_code.compare(0, 2, b.region_code, 0, 2) != 0) {
+    score -= w.region_conflict;
+    Say(reason, ", provinces differ");
+  } else if (!a.region_code.empty() && a.region_code == b.region_code) {
+    score += w.same_region;
+    Say(reason, ", same region ", a.region_code);
+  }
+  return std::clamp(score, 0.0, 1.0);
 }
 
 // Union-find over records; a cluster keeps the notices of its members.
@@ -374,55 +399,72 @@ double KeySimilarity(const std::string& a, const std::string& b) {
 
 namespace {
 
+// A candidate pair kept for clustering. Its reason is only written when it
+// ends up linked or for review (see Say).
+struct Scored {
+  int a = -1;
+  int b = -1;
+  double score = 0;
+};
+
 // Scores the candidate pairs among `items` (blocking on text(item)) with
-// score(i, j) -> Link; keeps those at or above w.review, best first.
+// score(i, j) -> double; keeps those at or above w.review, best first.
 template <typename Item, typename TextOf, typename ScoreOf>
-std::vector<Link> ScorePairs(const std::vector<Item>& items, TextOf text, ScoreOf score,
-                             const LinkRules& r, const Weights& w, size_t* compared) {
+std::vector<Scored> ScorePairs(const std::vector<Item>& items, TextOf text, ScoreOf score,
+                               const LinkRules& r, const Weights& w, size_t* compared) {
   std::vector<std::u32string> texts;
   texts.reserve(items.size());
   for (const Item& it : items) texts.push_back(text(it));
   std::vector<std::pair<int, int>> pairs = CandidatePairs(texts, r);
   *compared += pairs.size();
-  std::vector<Link> out;
+  std::vector<Scored> out;
   for (const auto& [x, y] : pairs) {
-    Link l = score(static_cast<size_t>(x), static_cast<size_t>(y));
-    if (l.score < w.review) continue;
-    l.a = x, l.b = y;
-    out.push_back(std::move(l));
+    double s = score(static_cast<size_t>(x), static_cast<size_t>(y));
+    if (s >= w.review) out.push_back({x, y, s});
   }
-  std::stable_sort(out.begin(), out.end(), [](const Link& p, const Link& q) { return p.score > q.score; });
+  std::vector<std::pair<int, int>>().swap(pairs);  // the two lists are a relink's peak
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Scored& p, const Scored& q) { return p.score > q.score; });
   return out;
 }
 
 // Decided pairs first (accepted join, rejected never), then scored pairs at or
 // above auto_link; what stays apart in the review band is returned in *review.
-std::vector<Link> JoinPairs(Clusters* c, const std::vector<Link>& scored,
+// explain(scored) gives the Link of a scored pair, with its reason.
+template <typename Explain>
+std::vector<Link> JoinPairs(Clusters* c, const std::vector<Scored>& scored,
                             const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
-                            const Weights& w, std::vector<Link>* review) {
+                            const Weights& w, Explain explain, std::vector<Link>* review) {
   std::vector<Link> joined;
   for (const auto& [pair, same] : decided)
     if (!same) c->Forbid(pair.first, pair.second);
   for (const auto& [pair, same] : decided)
     if (same && c->Join(pair.first, pair.second))
       joined.push_back({pair.first, pair.second, 1.0, "accepted by a person"});
-  for (const Link& l : scored)
-    if (l.score >= w.auto_link && c->Join(l.a, l.b)) joined.push_back(l);
+  for (const Scored& s : scored)
+    if (s.score >= w.auto_link && c->Join(s.a, s.b)) joined.push_back(explain(s));
   if (review)
-    for (const Link& l : scored)
-      if (l.score < w.auto_link && c->Find(l.a) != c->Find(l.b)) review->push_back(l);
+    for (const Scored& s : scored)
+      if (s.score < w.auto_link && c->Find(s.a) != c->Find(s.b)) review->push_back(explain(s));
   return joined;
 }
 
 void LinkCarriers(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
                   const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
                   const LinkRules& r, LinkResult* out) {
-  std::vector<Link> scored = ScorePairs(
+  auto score = [&](size_t a, size_t b, std::string* reason) {
+    return ScoreCarriers(in[a], in[b], keys[a], keys[b], r.carrier, reason);
+  };
+  std::vector<Scored> scored = ScorePairs(
       keys, [](const Keys& k) { return k.full; },
-      [&](size_t a, size_t b) { return ScoreCarriers(in[a], in[b], keys[a], keys[b], r.carrier); },
-      r, r.carrier, &out->pairs_scored);
+      [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.carrier, &out->pairs_scored);
+  auto explain = [&](const Scored& s) {
+    Link l{s.a, s.b, s.score, ""};
+    score(static_cast<size_t>(s.a), static_cast<size_t>(s.b), &l.reason);
+    return l;
+  };
   Clusters c(in.size(), true, in);
-  out->carrier_links = JoinPairs(&c, scored, decided, r.carrier, &out->review);
+  out->carrier_links = JoinPairs(&c, scored, decided, r.carrier, explain, &out->review);
   out->carrier_cluster = c.Numbered(std::vector<bool>(in.size(), true));
 }
 
@@ -438,16 +480,21 @@ std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in, const std:
 void LinkOrganisations(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
                        const LinkRules& r, LinkResult* out) {
   std::vector<OrgMention> m = OrgMentions(in, keys);
-  std::vector<Link> scored = ScorePairs(
+  auto score = [&](size_t a, size_t b, std::string* reason) {
+    return ScoreOrgs(in[static_cast<size_t>(m[a].input)], in[static_cast<size_t>(m[b].input)],
+                     m[a], m[b], r.org, reason);
+  };
+  std::vector<Scored> scored = ScorePairs(
       m, [](const OrgMention& x) { return x.full; },
-      [&](size_t a, size_t b) {
-        return ScoreOrgs(in[static_cast<size_t>(m[a].input)], in[static_cast<size_t>(m[b].input)], m[a],
-                         m[b], r.org);
-      },
-      r, r.org, &out->pairs_scored);
+      [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.org, &out->pairs_scored);
+  auto explain = [&](const Scored& s) {
+    Link l{s.a, s.b, s.score, ""};
+    score(static_cast<size_t>(s.a), static_cast<size_t>(s.b), &l.reason);
+    return l;
+  };
   std::vector<LinkInput> no_notice(m.size());  // organisations recur within a notice
   Clusters c(m.size(), false, no_notice);
-  std::vector<Link> joined = JoinPairs(&c, scored, {}, r.org, nullptr);
+  std::vector<Link> joined = JoinPairs(&c, scored, {}, r.org, explain, nullptr);
   std::vector<int> cluster = c.Numbered(std::vector<bool>(m.size(), true));
   out->org_cluster.assign(in.size(), -1);
   out->name_org_cluster.assign(in.size(), -1);

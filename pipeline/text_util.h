@@ -33,6 +33,10 @@ std::string EncodeUtf8(std::u32string_view s);
 // "赤峰市众人合创网络      科技有限公司" -> "赤峰市众人合创网络科技有限公司".
 std::string CleanText(std::string_view line);
 
+// True when CleanText(line) is empty (the line is whitespace only), without
+// building it.
+bool IsBlank(std::string_view line);
+
 // Joins the lines of one cell: no separator where either side is wide,
 // one space between Latin words or numbers ("12" + "34" never fuse to "1234").
 // Each line is cleaned with CleanText first; empty lines are skipped.

@@ -1,24 +1,22 @@
 // Implements the ingest of ingest.h: a window of extraction jobs ahead of
-// the writer, in file order, so memory stays bounded whatever the number of
-// files, and results are written in the same order on every run.
+// the writer, in file order (pipeline/ordered_pool.h), so memory stays
+// bounded whatever the number of files, and results are written in the same
+// order on every run.
 #include "store/ingest.h"
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <condition_variable>
 #include <csignal>
-#include <deque>
 #include <exception>
 #include <filesystem>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "parsers/reader.h"
+#include "pipeline/ordered_pool.h"
 
 namespace fuhua {
 namespace {
@@ -86,7 +84,8 @@ enum class Skip {
   kDuplicate,  // a new path whose content is current at another path
 };
 
-// One file's extraction, done by a worker (or, rarely, by the writer).
+// One file's extraction, done by a worker or by the writer (see
+// OrderedPool), or by the writer for a duplicate superseded during the run.
 struct Job {
   std::string path;
   Status status;
@@ -95,7 +94,6 @@ struct Job {
   int64_t bytes = 0;
   Skip skip = Skip::kNone;
   bool parsed = false;
-  bool ready = false;
 };
 
 // The pipeline reports through Status; the catch is the last line of
@@ -105,7 +103,7 @@ void Extract(const std::string& bytes, const ExtractOptions& options, Job* job) 
   job->parsed = true;
   try {
     Document doc;
-    job->status = ExtractBytes(job->path, bytes, &job->notice, &doc, options);
+    job->status = ExtractBytes(job->path, bytes, job->sha256, &job->notice, &doc, options);
   } catch (const std::exception& e) {
     job->status = Status::Internal(job->path + ": unexpected error while extracting: " + e.what());
   } catch (...) {
@@ -130,85 +128,6 @@ void RunJob(const StoredIndex& index, const ExtractOptions& options, Job* job) {
   }
 }
 
-class Pipeline {
- public:
-  Pipeline(const std::vector<std::string>& files, const StoredIndex& index,
-           const IngestOptions& options)
-      : files_(files), index_(index), options_(options) {}
-
-  void Start();
-  // The next job in file order, once extracted; nullopt at the end.
-  std::optional<Job> Next();
-  void Stop();  // workers finish the file they are on, then exit
-
- private:
-  void Work();
-
-  const std::vector<std::string>& files_;
-  const StoredIndex& index_;
-  const IngestOptions& options_;
-  std::vector<std::thread> workers_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Job> window_;  // jobs [consumed_, consumed_ + window_.size())
-  size_t next_ = 0;         // next file to hand to a worker
-  size_t consumed_ = 0;
-  bool stopping_ = false;
-};
-
-void Pipeline::Start() {
-  int n = std::max(1, options_.jobs);
-  for (int i = 0; i < n; ++i) workers_.emplace_back([this] { Work(); });
-}
-
-// Workers stay at most `window` files ahead of the writer: memory is bounded
-// by the window, not by the number of files.
-void Pipeline::Work() {
-  const size_t window = static_cast<size_t>(std::max(1, options_.jobs)) * 4;
-  for (;;) {
-    Job* job = nullptr;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock,
-               [&] { return stopping_ || next_ >= files_.size() || next_ - consumed_ < window; });
-      if (stopping_ || next_ >= files_.size()) return;
-      window_.emplace_back();
-      job = &window_.back();  // deque: references stay valid on push_back
-      job->path = files_[next_++];
-    }
-    RunJob(index_, options_.extract, job);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      job->ready = true;
-    }
-    cv_.notify_all();
-  }
-}
-
-std::optional<Job> Pipeline::Next() {
-  std::unique_lock<std::mutex> lock(mu_);
-  cv_.wait(lock, [&] {
-    return (!window_.empty() && window_.front().ready) || consumed_ >= files_.size();
-  });
-  if (window_.empty() || !window_.front().ready) return std::nullopt;
-  Job job = std::move(window_.front());
-  window_.pop_front();
-  ++consumed_;
-  lock.unlock();
-  cv_.notify_all();
-  return job;
-}
-
-void Pipeline::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  for (std::thread& t : workers_) t.join();
-  workers_.clear();
-}
-
 double Since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -224,7 +143,9 @@ void ExtractOnWriter(const ExtractOptions& options, Job* job) {
   std::string bytes;
   job->skip = Skip::kNone;
   job->status = LoadFile(job->path, ReaderOptions().max_file_bytes, &bytes);
-  if (job->status.ok()) Extract(bytes, options, job);
+  if (!job->status.ok()) return;
+  job->sha256 = Sha256Hex(bytes);  // the file may have changed since the worker read it
+  Extract(bytes, options, job);
 }
 
 void Fail(Store* store, int64_t run, const std::string& path, const std::string& sha256,
@@ -274,16 +195,18 @@ void WriteJob(Store* store, int64_t run, const ExtractOptions& options, Job& job
 
 void WriteAll(Store* store, const std::vector<std::string>& files, const StoredIndex& index,
               const IngestOptions& options, Clock::time_point start, IngestReport* report) {
-  Pipeline pipeline(files, index, options);
-  pipeline.Start();
+  OrderedPool<Job> pool(files.size(), options.jobs, [&](size_t i, Job* job) {
+    job->path = files[i];
+    RunJob(index, options.extract, job);
+  });
   int done = report->summary.files_seen;
   while (!g_stop) {
-    std::optional<Job> job = pipeline.Next();
+    std::optional<Job> job = pool.Next();
     if (!job) break;
     WriteJob(store, report->run_id, options.extract, *job, report);
     if (options.progress) options.progress({++done, report->files_total, Since(start)});
   }
-  pipeline.Stop();
+  pool.Stop();
   report->interrupted = report->summary.files_seen < report->files_total;
 }
 

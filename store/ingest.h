@@ -1,5 +1,7 @@
-// Bulk ingest: files and folders -> extraction on N worker threads -> one
-// writer storing each notice in its own transaction (store/store.h).
+// Bulk ingest: files and folders -> extraction on N threads -> one writer
+// storing each notice in its own transaction (store/store.h). The writer is
+// one of the N: it extracts files itself whenever the next one to store is
+// not ready yet (with one job it extracts them all).
 //   IngestReport report;
 //   Status st = Ingest(store.get(), {"notices/"}, options, &report);
 // Files come in a stable order (absolute paths, sorted), so two runs over the
@@ -30,7 +32,8 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
-  int jobs = 1;         // extraction workers; the writer is the calling thread
+  int jobs = 1;         // threads in all: N - 1 workers extract ahead of the writer (the
+                        // calling thread), which extracts too while it has nothing to store
   std::string command;  // recorded with the run
   std::string fuhua_version = FUHUA_VERSION;
   ExtractOptions extract;

@@ -7,6 +7,7 @@
 #ifndef FUHUA_STORE_ROW_BATCH_H_
 #define FUHUA_STORE_ROW_BATCH_H_
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,16 @@ class RowBatch {
  public:
   RowBatch(SqlSession* db, std::string table, std::string columns)
       : db_(db), table_(std::move(table)), columns_(std::move(columns)) {}
-  void Add(const std::vector<SqlValue>& row) {
-    if (rows_ == 0) width_ = row.size();
-    values_.insert(values_.end(), row.begin(), row.end());
+  void Add(const std::vector<SqlValue>& row) { Add(std::vector<SqlValue>(row)); }
+  // A row built for the batch (the usual case) is moved in: its text values
+  // (names, JSON lists of cells) are not copied a second time.
+  void Add(std::vector<SqlValue>&& row) {
+    if (rows_ == 0) {
+      width_ = row.size();
+      values_.reserve(width_ * kRowsPerStatement);  // not regrown value by value
+    }
+    values_.insert(values_.end(), std::make_move_iterator(row.begin()),
+                   std::make_move_iterator(row.end()));
     if (++rows_ == kRowsPerStatement) Flush();
   }
   void Flush() {

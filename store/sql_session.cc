@@ -1,16 +1,20 @@
 // SqlSession over Poco::Data (see sql_session.h): connection set-up per
 // backend, positional binding of SqlValue lists, typed reads of RecordSet
-// cells, application-allocated ids and transactions.
+// cells, application-allocated ids and transactions. SQLite writes go
+// through prepared statements kept for reuse (sqlite_statements.h).
 #include "store/sql_session.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
 
 #include <mutex>
+
+#include "store/sqlite_statements.h"
 
 namespace fuhua {
 namespace {
@@ -75,8 +79,12 @@ std::optional<double> SqlRows::OptDouble(size_t col) const {
 
 SqlSession::SqlSession(const StoreTarget& target)
     : dialect_(target.dialect), session_(Registered(target.connector), target.connection) {
-  if (dialect_ == Dialect::kSqlite) ConfigureSqlite();
+  if (dialect_ != Dialect::kSqlite) return;
+  ConfigureSqlite();
+  sqlite_ = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(session_));
 }
+
+SqlSession::~SqlSession() = default;
 
 void SqlSession::ConfigureSqlite() {
   // WAL: readers never block the writer and a crash mid-write loses at most
@@ -91,6 +99,15 @@ void SqlSession::ConfigureSqlite() {
       Poco::Data::Keywords::into(timeout), now;
   session_ << "PRAGMA synchronous=NORMAL", now;
   session_ << "PRAGMA foreign_keys=ON", now;
+  // Statement journals (a multi-row INSERT inside a notice's transaction)
+  // spill to a temporary file past 64 KiB: one file created and deleted per
+  // large statement. In memory they take the pages one statement changes.
+  session_ << "PRAGMA temp_store=MEMORY", now;
+  // A checkpoint copies the WAL back into the database and syncs both. At
+  // the default 1000 pages that came every few notices, copying the same
+  // index pages again each time; 10000 pages (40 MiB of WAL at most) cut an
+  // ingest's time by a tenth. Readers are unaffected; commits are as durable.
+  session_ << "PRAGMA wal_autocheckpoint=10000", now;
 }
 
 Poco::Data::Statement SqlSession::Prepare(const std::string& sql,
@@ -102,6 +119,7 @@ Poco::Data::Statement SqlSession::Prepare(const std::string& sql,
 }
 
 void SqlSession::Exec(const std::string& sql, const std::vector<SqlValue>& values) {
+  if (sqlite_ && sqlite_->Exec(sql, values)) return;
   Prepare(sql, values).execute();
 }
 
@@ -113,6 +131,8 @@ SqlRows SqlSession::Query(const std::string& sql, const std::vector<SqlValue>& v
 
 std::optional<int64_t> SqlSession::QueryInt(const std::string& sql,
                                             const std::vector<SqlValue>& values) {
+  std::optional<int64_t> value;
+  if (sqlite_ && sqlite_->QueryInt(sql, values, &value)) return value;
   SqlRows rows = Query(sql, values);
   if (!rows.Next() || rows.IsNull(0)) return std::nullopt;
   return rows.Int(0);

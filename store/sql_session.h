@@ -14,6 +14,7 @@
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,10 +64,14 @@ class SqlRows {
   long row_ = -1;
 };
 
+class SqliteStatements;
+
 class SqlSession {
  public:
-  // Connects; for SQLite also turns on WAL, a busy timeout and foreign keys.
+  // Connects; for SQLite also turns on WAL, a busy timeout, foreign keys,
+  // in-memory temporary storage and a longer checkpoint interval.
   explicit SqlSession(const StoreTarget& target);
+  ~SqlSession();
 
   Dialect dialect() const { return dialect_; }
   void Exec(const std::string& sql, const std::vector<SqlValue>& values = {});
@@ -93,6 +98,10 @@ class SqlSession {
 
   Dialect dialect_;
   Poco::Data::Session session_;
+  // SQLite only: Exec and QueryInt run on statements prepared once (see
+  // sqlite_statements.h). Declared after session_, so they are finalised
+  // before the connection closes.
+  std::unique_ptr<SqliteStatements> sqlite_;
 };
 
 // Rolls back on destruction unless Commit() was called, so an early return

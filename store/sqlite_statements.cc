@@ -1,0 +1,127 @@
+// SqliteStatements (see sqlite_statements.h): a small least-recently-used
+// cache of prepared statements over the SQLite C API, with positional
+// binding of SqlValue lists.
+#include "store/sqlite_statements.h"
+
+#include <Poco/Data/SQLite/Utility.h>
+
+#include <cctype>
+#include <variant>
+
+namespace fuhua {
+namespace {
+
+using Poco::Data::SQLite::Utility;
+
+// Ends every use of a statement, also by an exception: resets it (releasing
+// its read state) and drops its bindings, which point into the caller's
+// values without a copy (SQLITE_STATIC) and must not outlive them.
+class EndOfUse {
+ public:
+  explicit EndOfUse(sqlite3_stmt* statement) : statement_(statement) {}
+  ~EndOfUse() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+  EndOfUse(const EndOfUse&) = delete;
+  EndOfUse& operator=(const EndOfUse&) = delete;
+
+ private:
+  sqlite3_stmt* statement_;
+};
+
+void Check(sqlite3* db, int rc) {
+  if (rc != SQLITE_OK) Utility::throwException(db, rc);
+}
+
+// Same storage classes as Poco's SQLite binder: integer, text, real, NULL.
+void BindAll(sqlite3* db, sqlite3_stmt* statement, const std::vector<SqlValue>& values) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    const int pos = static_cast<int>(i) + 1;
+    const SqlValue& v = values[i];
+    if (const auto* n = std::get_if<int64_t>(&v)) {
+      Check(db, sqlite3_bind_int64(statement, pos, *n));
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      Check(db, sqlite3_bind_text(statement, pos, s->data(), static_cast<int>(s->size()),
+                                  SQLITE_STATIC));
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      Check(db, sqlite3_bind_double(statement, pos, *d));
+    } else {
+      Check(db, sqlite3_bind_null(statement, pos));
+    }
+  }
+}
+
+bool OnlySpace(const char* p) {
+  for (; *p; ++p)
+    if (!std::isspace(static_cast<unsigned char>(*p))) return false;
+  return true;
+}
+
+}  // namespace
+
+SqliteStatements::~SqliteStatements() {
+  for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.statement);
+}
+
+bool SqliteStatements::Exec(const std::string& sql, const std::vector<SqlValue>& values) {
+  sqlite3_stmt* statement = Prepared(sql);
+  if (!statement) return false;
+  EndOfUse end(statement);
+  BindAll(db_, statement, values);
+  while (Step(statement)) {
+  }
+  return true;
+}
+
+bool SqliteStatements::QueryInt(const std::string& sql, const std::vector<SqlValue>& values,
+                                std::optional<int64_t>* out) {
+  sqlite3_stmt* statement = Prepared(sql);
+  if (!statement) return false;
+  EndOfUse end(statement);
+  BindAll(db_, statement, values);
+  *out = std::nullopt;
+  if (Step(statement) && sqlite3_column_type(statement, 0) != SQLITE_NULL)
+    *out = sqlite3_column_int64(statement, 0);
+  return true;
+}
+
+sqlite3_stmt* SqliteStatements::Prepared(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second.last_use = ++uses_;
+    return it->second.statement;
+  }
+  sqlite3_stmt* statement = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()) + 1,
+                              SQLITE_PREPARE_PERSISTENT, &statement, &tail);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(statement);
+    Utility::throwException(db_, rc, sql);
+  }
+  if (!statement || (tail && !OnlySpace(tail))) {  // empty, or a script
+    sqlite3_finalize(statement);
+    return nullptr;
+  }
+  if (cache_.size() >= kCapacity) EvictOldest();
+  cache_.emplace(sql, Entry{statement, ++uses_});
+  return statement;
+}
+
+void SqliteStatements::EvictOldest() {
+  auto oldest = cache_.begin();
+  for (auto it = cache_.begin(); it != cache_.end(); ++it)
+    if (it->second.last_use < oldest->second.last_use) oldest = it;
+  sqlite3_finalize(oldest->second.statement);
+  cache_.erase(oldest);
+}
+
+bool SqliteStatements::Step(sqlite3_stmt* statement) {
+  int rc = sqlite3_step(statement);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) Utility::throwException(db_, rc);
+  return false;
+}
+
+}  // namespace fuhua

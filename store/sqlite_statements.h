@@ -1,0 +1,66 @@
+// SqliteStatements: the SQLite statements of one connection, prepared once
+// and kept for reuse, keyed by their SQL text. Poco::Data prepares every
+// Statement afresh, and for the store's multi-row INSERTs (up to 100 rows of
+// 38 values) parsing costs more than running: it was a third of the ingest
+// writer's time. Internal to SqlSession (sql_session.h), which sends its
+// SQLite writes here.
+//   SqliteStatements cache(handle);
+//   cache.Exec("UPDATE notices SET superseded_by = ? WHERE id = ?", {new_id, old_id});
+// A statement is reset after every use, so none holds a read lock between
+// calls; SQLite re-prepares it by itself after a schema change (migrations).
+// The cache keeps the kCapacity most recently used statements: a batch of
+// each row count is a statement of its own. Errors throw Poco::Exception
+// (Poco's SQLite mapping of result codes), like the rest of SqlSession.
+#ifndef FUHUA_STORE_SQLITE_STATEMENTS_H_
+#define FUHUA_STORE_SQLITE_STATEMENTS_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sql_session.h"
+
+namespace fuhua {
+
+class SqliteStatements {
+ public:
+  static constexpr size_t kCapacity = 64;
+
+  explicit SqliteStatements(sqlite3* db) : db_(db) {}
+  ~SqliteStatements();
+  SqliteStatements(const SqliteStatements&) = delete;
+  SqliteStatements& operator=(const SqliteStatements&) = delete;
+
+  // Runs `sql` with `values` bound by position, stepping past any rows it
+  // returns. False, with nothing run, when `sql` is not exactly one
+  // statement: the caller runs it another way.
+  bool Exec(const std::string& sql, const std::vector<SqlValue>& values);
+  // The first column of the first row as an integer (nullopt: no row, or
+  // NULL); false as for Exec.
+  bool QueryInt(const std::string& sql, const std::vector<SqlValue>& values,
+                std::optional<int64_t>* out);
+
+ private:
+  struct Entry {
+    sqlite3_stmt* statement = nullptr;
+    uint64_t last_use = 0;
+  };
+  // The prepared statement for `sql`; nullptr when `sql` is not exactly one
+  // statement.
+  sqlite3_stmt* Prepared(const std::string& sql);
+  void EvictOldest();
+  // Steps once; true on a row, false when done; throws on an error.
+  bool Step(sqlite3_stmt* statement);
+
+  sqlite3* db_;
+  std::unordered_map<std::string, Entry> cache_;
+  uint64_t uses_ = 0;
+};
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_SQLITE_STATEMENTS_H_
