@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# Throughput and memory of `fuhua extract` on N copies of the samples, in one
-# process (what a bulk run does). Prints ms per document and peak RSS.
-# usage: tools/bench.sh [COPIES] [EXT]   (default 200 copies of each samples/*.txt;
-#        EXT=docx measures the LibreOffice .docx renditions instead)
+# Builds and runs the end-to-end benchmark, build/bench/fuhua_bench
+# (bench/fuhua_bench.cc): `fuhua extract` and `fuhua ingest` on N copies of
+# samples/ (.docx and .txt), beside the unzip+pugixml floor, pandoc and
+# python-docx (installed here by bootstrap --bench), with ratios.
+# usage: tools/bench.sh [fuhua_bench options]     e.g. --docs 1000 --repeat 3,
+#                                                 --scaling 1000,10000, --help
+#        tools/bench.sh --hot [benchmark options] the hot-function microbenchmarks
+#                                                 (build/bench/fuhua_hot_bench)
+#        tools/bench.sh COPIES [txt|docx]         the old form: COPIES copies of each
+#                                                 sample of one format, no comparisons
 set -euo pipefail
 cd "$(dirname "$0")/.."
-copies=${1:-200}
-ext=${2:-txt}
-[ -x build/fuhua ] || bash tools/build.sh
-inputs=()
-for _ in $(seq "$copies"); do inputs+=(samples/*."$ext"); done
-n=${#inputs[@]}
-log=$(mktemp)
-/usr/bin/time -f "%e %M" -o "$log" build/fuhua extract --format jsonl "${inputs[@]}" -o /dev/null
-read -r seconds rss_kb <"$log"
-rm -f "$log"
-awk -v n="$n" -v s="$seconds" -v kb="$rss_kb" 'BEGIN {
-  printf "documents: %d\nwall: %.2f s\nper document: %.3f ms\npeak RSS: %.1f MiB\n", n, s, 1000 * s / n, kb / 1024 }'
+bash tools/bootstrap.sh --bench
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j2 --target fuhua fuhua_bench fuhua_hot_bench >/dev/null
+if [ "${1:-}" = "--hot" ]; then
+  shift
+  exec build/bench/fuhua_hot_bench "$@"
+fi
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then
+  ext=${2:-txt}
+  samples=(samples/*."$ext")
+  exec build/bench/fuhua_bench --docs $(($1 * ${#samples[@]})) --formats "$ext" --no-compare
+fi
+exec build/bench/fuhua_bench "$@"

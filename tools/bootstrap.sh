@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package fuhua needs to build, test and run, and only
 # those that are missing. Idempotent and quiet when everything is there.
+# usage: tools/bootstrap.sh [--bench]   (--bench: also the optional tools the
+#        benchmark compares fuhua with, pandoc and python3-docx; tools/bench.sh)
 set -euo pipefail
 
 PACKAGES=(
@@ -12,6 +14,7 @@ PACKAGES=(
                                               # starts a private one; the system one is unused)
   libpugixml-dev libxlsxwriter-dev            # OOXML and Excel (later readers/exporters)
   libgtest-dev                                # unit tests
+  libbenchmark-dev                            # Google Benchmark: bench/hot_bench.cc
   python3 python3-jsonschema                  # output schema validation in the tests
   python3-openpyxl                            # reads the Excel export back in the tests
                                               # (tests/check_xlsx.py)
@@ -20,6 +23,13 @@ PACKAGES=(
                                               # no X libraries; a full libreoffice-calc,
                                               # which it conflicts with, counts as present)
 )
+# Side-by-side comparisons of bench/fuhua_bench.cc (optional: large, and not
+# needed to build or test).
+BENCH_PACKAGES=(
+  pandoc                                      # docx -> plain, one process per file
+  python3-docx                                # bench/python_docx_read.py
+)
+[ "${1:-}" = "--bench" ] && PACKAGES+=("${BENCH_PACKAGES[@]}")
 
 missing=()
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
