@@ -35,12 +35,14 @@ struct PathVersion {
   std::string sha256;
 };
 
+// Asks first whether there is a row at all: QueryInt runs on a prepared
+// statement (SQLite), where a full Query goes through Poco's RecordSet, and
+// for a new file (the usual case in an ingest) there is none, twice a notice.
 std::optional<PathVersion> FindCurrent(SqlSession* db, const std::string& where,
                                        const std::string& value) {
-  SqlRows rows =
-      db->Query("SELECT id, version, sha256 FROM notices WHERE superseded_by IS NULL AND " + where +
-                    " = ? ORDER BY id",
-                {value});
+  const std::string condition = "FROM notices WHERE superseded_by IS NULL AND " + where + " = ?";
+  if (!db->QueryInt("SELECT id " + condition, {value})) return std::nullopt;
+  SqlRows rows = db->Query("SELECT id, version, sha256 " + condition + " ORDER BY id", {value});
   if (!rows.Next()) return std::nullopt;
   return PathVersion{rows.Int(0), static_cast<int>(rows.Int(1)), rows.Text(2)};
 }
