@@ -40,4 +40,10 @@ const char* RegionKindName(RegionKind k) {
   return "unknown";
 }
 
+RegionKind ParseRegionKind(const std::string& name) {
+  for (RegionKind k : {RegionKind::kDivision, RegionKind::kFunctionalZone, RegionKind::kUnit})
+    if (name == RegionKindName(k)) return k;
+  return RegionKind::kUnknown;
+}
+
 }  // namespace fuhua

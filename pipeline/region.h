@@ -26,6 +26,7 @@ struct Region {
 };
 
 const char* RegionKindName(RegionKind k);  // division | functional_zone | unit | unknown
+RegionKind ParseRegionKind(const std::string& name);  // the inverse; kUnknown otherwise
 
 }  // namespace fuhua
 

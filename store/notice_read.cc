@@ -1,11 +1,12 @@
-// Reading notices and records back (see notice_read.h). A Cursor walks the
-// columns in SELECT order so the reader and the column list stay in step;
-// NULL comes back as the model's "unknown" (nullopt, "", 0 or -1).
+// Reading notices and records back (see notice_read.h). A SqlCursor
+// (sql_cursor.h) walks the columns in SELECT order so the reader and the
+// column list stay in step; NULL comes back as the model's "unknown".
 #include "store/notice_read.h"
 
 #include <Poco/Exception.h>
 
 #include "store/json_text.h"
+#include "store/sql_cursor.h"
 
 namespace fuhua {
 
@@ -28,33 +29,6 @@ const char* const kRecordColumns =
 
 namespace {
 
-class Cursor {
- public:
-  explicit Cursor(const SqlRows& rows) : rows_(rows) {}
-  bool NextIsNull() const { return rows_.IsNull(col_); }
-  std::string Text() { return rows_.Text(col_++); }
-  std::optional<std::string> OptText() { return rows_.OptText(col_++); }
-  int64_t Int() { return rows_.Int(col_++); }
-  int IntOr(int fallback) { return rows_.OptInt(col_++).value_or(fallback); }
-  std::optional<int> OptInt() { return rows_.OptInt(col_++); }
-  std::optional<int64_t> OptId() {
-    bool null = rows_.IsNull(col_);
-    int64_t v = rows_.Int(col_++);
-    return null ? std::nullopt : std::optional<int64_t>(v);
-  }
-
- private:
-  const SqlRows& rows_;
-  size_t col_ = 0;
-};
-
-RegionKind ParseRegionKind(const std::string& name) {
-  for (RegionKind k : {RegionKind::kDivision, RegionKind::kFunctionalZone, RegionKind::kUnit}) {
-    if (name == RegionKindName(k)) return k;
-  }
-  return RegionKind::kUnknown;
-}
-
 GradeStatus ParseGradeStatus(const std::string& name) {
   for (GradeStatus s : {GradeStatus::kGraded, GradeStatus::kRevoked, GradeStatus::kDeferred}) {
     if (name == GradeStatusName(s)) return s;
@@ -63,7 +37,7 @@ GradeStatus ParseGradeStatus(const std::string& name) {
 }
 
 // Six columns: raw, name, code, kind, parent_code, full_name; none when raw is NULL.
-std::optional<Region> ReadRegion(Cursor* c) {
+std::optional<Region> ReadRegion(SqlCursor* c) {
   bool absent = c->NextIsNull();
   Region r;
   r.raw = c->Text();
@@ -76,7 +50,7 @@ std::optional<Region> ReadRegion(Cursor* c) {
 }
 
 // Four columns: key, place, qualifier, legal_form; none when key is NULL.
-std::optional<NameKey> ReadNameKey(Cursor* c) {
+std::optional<NameKey> ReadNameKey(SqlCursor* c) {
   bool absent = c->NextIsNull();
   NameKey k;
   k.key = c->Text();
@@ -86,7 +60,7 @@ std::optional<NameKey> ReadNameKey(Cursor* c) {
   return absent ? std::nullopt : std::optional<NameKey>(k);
 }
 
-std::optional<Jurisdiction> ReadJurisdiction(Cursor* c) {
+std::optional<Jurisdiction> ReadJurisdiction(SqlCursor* c) {
   bool absent = c->NextIsNull();
   Jurisdiction j;
   j.source = c->Text();
@@ -96,7 +70,7 @@ std::optional<Jurisdiction> ReadJurisdiction(Cursor* c) {
   return j;
 }
 
-void ReadMetadata(Cursor* c, NoticeMetadata* m) {
+void ReadMetadata(SqlCursor* c, NoticeMetadata* m) {
   m->title = c->OptText();
   m->doc_number = c->OptText();
   m->issuers = FromJsonStrings(c->Text());
@@ -108,7 +82,7 @@ void ReadMetadata(Cursor* c, NoticeMetadata* m) {
   m->jurisdiction = ReadJurisdiction(c);
 }
 
-Where ReadWhere(Cursor* c) {
+Where ReadWhere(SqlCursor* c) {
   Where w;
   w.part = c->Text();
   w.line = c->IntOr(0);
@@ -118,7 +92,7 @@ Where ReadWhere(Cursor* c) {
   return w;
 }
 
-void ReadGradeFields(Cursor* c, GradeRecord* r) {
+void ReadGradeFields(SqlCursor* c, GradeRecord* r) {
   r->grade = c->OptText();
   r->grade_raw = c->Text();
   r->status = ParseGradeStatus(c->Text());
@@ -131,7 +105,7 @@ void ReadGradeFields(Cursor* c, GradeRecord* r) {
 }  // namespace
 
 NoticeRow ReadNotice(const SqlRows& rows) {
-  Cursor c(rows);
+  SqlCursor c(rows);
   NoticeRow n;
   n.id = c.Int();
   n.source_path = c.Text();
@@ -146,7 +120,7 @@ NoticeRow ReadNotice(const SqlRows& rows) {
 }
 
 RecordRow ReadRecord(const SqlRows& rows) {
-  Cursor c(rows);
+  SqlCursor c(rows);
   RecordRow out;
   out.id = c.Int();
   out.notice_id = c.Int();
@@ -181,7 +155,7 @@ const char* const kDiagnosticColumns =
     "c.where_part, c.where_line, c.where_table, c.where_row, c.where_col";
 
 CheckRow ReadCheck(const SqlRows& rows) {
-  Cursor c(rows);
+  SqlCursor c(rows);
   CheckRow r;
   r.notice_id = c.Int();
   r.index = static_cast<int>(c.Int());
@@ -195,7 +169,7 @@ CheckRow ReadCheck(const SqlRows& rows) {
 }
 
 DiagnosticRow ReadDiagnostic(const SqlRows& rows) {
-  Cursor c(rows);
+  SqlCursor c(rows);
   DiagnosticRow r;
   r.notice_id = c.Int();
   r.index = static_cast<int>(c.Int());

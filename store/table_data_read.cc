@@ -9,6 +9,7 @@
 #include <map>
 
 #include "store/json_text.h"
+#include "store/sql_cursor.h"
 #include "store/sql_session.h"
 #include "store/store.h"
 #include "store/store_guard.h"
@@ -27,19 +28,11 @@ SqlRows CurrentRows(SqlSession* db, const std::string& columns, const std::strin
                    "x.notice_id, " + order);
 }
 
-// Reads columns left to right (after notice_id, column 0).
-class Cursor {
+// Every query starts with notice_id (column 0, read by Of); cursors start after it.
+class Cursor : public SqlCursor {
  public:
-  explicit Cursor(const SqlRows& rows) : rows_(rows) {}
-  std::string Text() { return rows_.Text(col_++); }
-  std::optional<std::string> OptText() { return rows_.OptText(col_++); }
-  int Int() { return static_cast<int>(rows_.Int(col_++)); }
-  std::optional<int> OptInt() { return rows_.OptInt(col_++); }
-  std::optional<double> OptDouble() { return rows_.OptDouble(col_++); }
-
- private:
-  const SqlRows& rows_;
-  size_t col_ = 1;
+  explicit Cursor(const SqlRows& rows) : SqlCursor(rows, 1) {}
+  int Int() { return static_cast<int>(SqlCursor::Int()); }
 };
 
 std::vector<int> FromJsonInts(const std::string& json) {
@@ -209,10 +202,8 @@ PlanTarget ReadTarget(Cursor* c) {
   std::optional<std::string> name = c->OptText(), code = c->OptText(), kind = c->OptText();
   std::optional<std::string> parent = c->OptText(), full_name = c->OptText();
   if (name) {
-    Region region{t.area_name, *name, code, RegionKind::kUnknown, parent, full_name.value_or(*name)};
-    for (RegionKind k : {RegionKind::kDivision, RegionKind::kFunctionalZone, RegionKind::kUnit})
-      if (kind == RegionKindName(k)) region.kind = k;
-    t.area_region = region;
+    t.area_region = Region{t.area_name, *name, code, ParseRegionKind(kind.value_or("")), parent,
+                           full_name.value_or(*name)};
   }
   t.area = ReadPlanNumber(c), t.companies = ReadPlanNumber(c), t.tech_companies = ReadPlanNumber(c);
   t.main_carriers_raw = c->Text(), t.remark = c->OptText(), t.line = c->OptInt().value_or(0);
