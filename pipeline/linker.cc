@@ -103,7 +103,7 @@ GramIndex IndexGrams(const std::vector<std::u32string>& texts, size_t gram_chars
 // Shared n-grams are counted record by record in a dense counter (no hash of
 // pairs): the cost is the sum of the usable posting lists' squared sizes, the
 // memory one int per record. Pairs come out sorted.
-// Records with the same blocking text are always candidates, whatever their
+// Profiles with the same blocking text are always candidates, whatever their
 // bigrams: a name made only of common words (大学生创新创业园) has no bigram
 // rare enough to block on, yet recurs year after year. Each record pairs with
 // the next exact_window records of its group, which keeps a huge group (one
@@ -271,27 +271,20 @@ double ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, con
   return std::clamp(score, 0.0, 1.0);
 }
 
-// An organisation mention: a record's operator, or its name when the name is
-// an organisation's.
-struct OrgMention {
-  int input = -1;
-  bool is_name = false;
-  std::u32string key, full;
-};
-
-double ScoreOrgs(const LinkInput& a, const LinkInput& b, const OrgMention& ma,
-                 const OrgMention& mb, const Weights& w, std::string* reason) {
-  double score = NameSimilarity(ma.key, ma.full, mb.key, mb.full);
+// Two organisation names (key and full form) of records in regions a and b.
+double ScoreOrgs(const std::string& region_a, const std::string& region_b, const std::u32string& key_a,
+                 const std::u32string& full_a, const std::u32string& key_b, const std::u32string& full_b,
+                 const Weights& w, std::string* reason) {
+  double score = NameSimilarity(key_a, full_a, key_b, full_b);
   if (reason) *reason = "organisation name " + Fixed(score);
   // An organisation runs carriers in several counties: only another province
   // counts against it.
-  if (!a.region_code.empty() && !b.region_code.empty() &&
-      a.region_code.compare(0, 2, b.region_code, 0, 2) != 0) {
+  if (!region_a.empty() && !region_b.empty() && region_a.compare(0, 2, region_b, 0, 2) != 0) {
     score -= w.region_conflict;
     Say(reason, ", provinces differ");
-  } else if (!a.region_code.empty() && a.region_code == b.region_code) {
+  } else if (!region_a.empty() && region_a == region_b) {
     score += w.same_region;
-    Say(reason, ", same region ", a.region_code);
+    Say(reason, ", same region ", region_a);
   }
   return std::clamp(score, 0.0, 1.0);
 }
@@ -399,40 +392,110 @@ double KeySimilarity(const std::string& a, const std::string& b) {
 
 namespace {
 
-// A candidate pair kept for clustering. Its reason is only written when it
-// ends up linked or for review (see Say).
+// A candidate pair of profiles kept for clustering (a == b: the records of one
+// profile with each other). Its reason is only written when it ends up linked
+// or for review (see Say).
 struct Scored {
   int a = -1;
   int b = -1;
   double score = 0;
 };
 
-// Scores the candidate pairs among `items` (blocking on text(item)) with
-// score(i, j) -> double; keeps those at or above w.review, best first.
-template <typename Item, typename TextOf, typename ScoreOf>
-std::vector<Scored> ScorePairs(const std::vector<Item>& items, TextOf text, ScoreOf score,
-                               const LinkRules& r, const Weights& w, size_t* compared) {
+// Items (records, or organisation mentions) that agree on everything the
+// scorer reads are one profile: they score alike against everyone, so pairs
+// are scored once per pair of profiles, not per pair of items. A name listed
+// in 200 notices is one profile and one self-pair, not 20,000 pairs; and the
+// blocking counts how many distinct names share an n-gram, not how often a
+// name recurs.
+struct Profiles {
+  std::vector<int> of;                    // per item: its profile
+  std::vector<std::vector<int>> members;  // per profile: its items, ascending
+};
+
+template <typename KeyOf>
+Profiles GroupProfiles(size_t items, KeyOf key) {
+  Profiles p;
+  p.of.resize(items);
+  std::unordered_map<std::string, int> ids;
+  for (size_t i = 0; i < items; ++i) {
+    auto [it, added] = ids.emplace(key(i), static_cast<int>(p.members.size()));
+    if (added) p.members.emplace_back();
+    p.of[i] = it->second;
+    p.members[static_cast<size_t>(it->second)].push_back(static_cast<int>(i));
+  }
+  return p;
+}
+
+// Scores the candidate pairs of profiles (blocking on text(item)) and each
+// profile with more than one item against itself, with score(item, item);
+// keeps those at or above w.review, best first, a profile's own pair before
+// others of the same score (identical records join first).
+template <typename TextOf, typename ScoreOf>
+std::vector<Scored> ScorePairs(const Profiles& p, TextOf text, ScoreOf score, const LinkRules& r,
+                               const Weights& w, size_t* compared) {
+  auto first = [&](int profile) { return static_cast<size_t>(p.members[static_cast<size_t>(profile)][0]); };
   std::vector<std::u32string> texts;
-  texts.reserve(items.size());
-  for (const Item& it : items) texts.push_back(text(it));
+  texts.reserve(p.members.size());
+  for (size_t k = 0; k < p.members.size(); ++k) texts.push_back(text(first(static_cast<int>(k))));
   std::vector<std::pair<int, int>> pairs = CandidatePairs(texts, r);
+  for (size_t k = 0; k < p.members.size(); ++k)
+    if (p.members[k].size() > 1) pairs.emplace_back(static_cast<int>(k), static_cast<int>(k));
   *compared += pairs.size();
   std::vector<Scored> out;
   for (const auto& [x, y] : pairs) {
-    double s = score(static_cast<size_t>(x), static_cast<size_t>(y));
+    double s = score(first(x), first(y));
     if (s >= w.review) out.push_back({x, y, s});
   }
-  std::vector<std::pair<int, int>>().swap(pairs);  // the two lists are a relink's peak
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Scored& p, const Scored& q) { return p.score > q.score; });
+  std::stable_sort(out.begin(), out.end(), [](const Scored& x, const Scored& y) {
+    return x.score != y.score ? x.score > y.score : (x.a == x.b) > (y.a == y.b);
+  });
   return out;
 }
 
+// One item of each cluster the items are in, in item order.
+std::vector<int> OnePerCluster(Clusters* c, const std::vector<int>& items) {
+  std::vector<std::pair<int, int>> by_root;  // (root, item)
+  by_root.reserve(items.size());
+  for (int i : items) by_root.emplace_back(c->Find(i), i);
+  std::sort(by_root.begin(), by_root.end());
+  std::vector<int> out;
+  for (size_t k = 0; k < by_root.size(); ++k)
+    if (k == 0 || by_root[k].first != by_root[k - 1].first) out.push_back(by_root[k].second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Joins the items of a scored pair of profiles; appends each join that
+// happened as (item, item). A profile's own items join the first cluster that
+// takes them (a notice lists a carrier once, so a name twice in one notice
+// starts a second cluster); two profiles join cluster by cluster.
+template <typename OnJoin>
+void JoinProfiles(Clusters* c, const Profiles& p, const Scored& s, OnJoin joined) {
+  const std::vector<int>& a = p.members[static_cast<size_t>(s.a)];
+  if (s.a == s.b) {
+    std::vector<int> anchors;
+    for (int m : a) {
+      bool placed = false;
+      for (int x : anchors) {
+        if (c->Find(x) == c->Find(m)) { placed = true; break; }
+        if (c->Join(x, m)) { joined(x, m); placed = true; break; }
+      }
+      if (!placed) anchors.push_back(m);
+    }
+    return;
+  }
+  std::vector<int> ours = OnePerCluster(c, a), theirs = OnePerCluster(c, p.members[static_cast<size_t>(s.b)]);
+  for (int x : ours)
+    for (int y : theirs)
+      if (c->Join(x, y)) joined(x, y);
+}
+
 // Decided pairs first (accepted join, rejected never), then scored pairs at or
-// above auto_link; what stays apart in the review band is returned in *review.
-// explain(scored) gives the Link of a scored pair, with its reason.
+// above auto_link; pairs of clusters left apart in the review band go to
+// *review, one per pair of clusters. explain(a, b, score) gives the Link of
+// two items, with its reason.
 template <typename Explain>
-std::vector<Link> JoinPairs(Clusters* c, const std::vector<Scored>& scored,
+std::vector<Link> JoinPairs(Clusters* c, const Profiles& p, const std::vector<Scored>& scored,
                             const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
                             const Weights& w, Explain explain, std::vector<Link>* review) {
   std::vector<Link> joined;
@@ -442,59 +505,92 @@ std::vector<Link> JoinPairs(Clusters* c, const std::vector<Scored>& scored,
     if (same && c->Join(pair.first, pair.second))
       joined.push_back({pair.first, pair.second, 1.0, "accepted by a person"});
   for (const Scored& s : scored)
-    if (s.score >= w.auto_link && c->Join(s.a, s.b)) joined.push_back(explain(s));
-  if (review)
-    for (const Scored& s : scored)
-      if (s.score < w.auto_link && c->Find(s.a) != c->Find(s.b)) review->push_back(explain(s));
+    if (s.score >= w.auto_link)
+      JoinProfiles(c, p, s, [&](int x, int y) { joined.push_back(explain(x, y, s.score)); });
+  if (!review) return joined;
+  for (const Scored& s : scored) {
+    if (s.score >= w.auto_link || s.a == s.b) continue;
+    for (int x : OnePerCluster(c, p.members[static_cast<size_t>(s.a)]))
+      for (int y : OnePerCluster(c, p.members[static_cast<size_t>(s.b)]))
+        if (c->Find(x) != c->Find(y)) review->push_back(explain(x, y, s.score));
+  }
   return joined;
 }
 
-void LinkCarriers(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
+// Everything ScoreCarriers reads of a record, as one string.
+std::string CarrierProfileKey(const LinkInput& in) {
+  const char sep = '\x1f';
+  return in.name_key + sep + in.name_place + sep + in.carrier_type + sep + in.region_code + sep +
+         in.operator_key + sep + in.operator_place;
+}
+
+void LinkCarriers(const std::vector<LinkInput>& in, const Profiles& p, const std::vector<Keys>& keys,
                   const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
                   const LinkRules& r, LinkResult* out) {
+  auto key = [&](size_t i) -> const Keys& { return keys[static_cast<size_t>(p.of[i])]; };
   auto score = [&](size_t a, size_t b, std::string* reason) {
-    return ScoreCarriers(in[a], in[b], keys[a], keys[b], r.carrier, reason);
+    return ScoreCarriers(in[a], in[b], key(a), key(b), r.carrier, reason);
   };
   std::vector<Scored> scored = ScorePairs(
-      keys, [](const Keys& k) { return k.full; },
+      p, [&](size_t i) { return key(i).full; },
       [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.carrier, &out->pairs_scored);
-  auto explain = [&](const Scored& s) {
-    Link l{s.a, s.b, s.score, ""};
-    score(static_cast<size_t>(s.a), static_cast<size_t>(s.b), &l.reason);
+  auto explain = [&](int a, int b, double s) {
+    Link l{a, b, s, ""};
+    score(static_cast<size_t>(a), static_cast<size_t>(b), &l.reason);
     return l;
   };
   Clusters c(in.size(), true, in);
-  out->carrier_links = JoinPairs(&c, scored, decided, r.carrier, explain, &out->review);
+  out->carrier_links = JoinPairs(&c, p, scored, decided, r.carrier, explain, &out->review);
   out->carrier_cluster = c.Numbered(std::vector<bool>(in.size(), true));
 }
 
-std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in, const std::vector<Keys>& keys) {
+// An organisation mention: a record's operator, or its name when the name is
+// an organisation's.
+struct OrgMention {
+  int input = -1;
+  bool is_name = false;
+};
+
+std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in) {
   std::vector<OrgMention> m;
   for (size_t i = 0; i < in.size(); ++i) {
-    if (!in[i].operator_key.empty()) m.push_back({static_cast<int>(i), false, keys[i].op, keys[i].op_full});
-    if (in[i].name_is_org) m.push_back({static_cast<int>(i), true, keys[i].name, keys[i].full});
+    if (!in[i].operator_key.empty()) m.push_back({static_cast<int>(i), false});
+    if (in[i].name_is_org) m.push_back({static_cast<int>(i), true});
   }
   return m;
 }
 
-void LinkOrganisations(const std::vector<LinkInput>& in, const std::vector<Keys>& keys,
-                       const LinkRules& r, LinkResult* out) {
-  std::vector<OrgMention> m = OrgMentions(in, keys);
+void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carriers,
+                       const std::vector<Keys>& keys, const LinkRules& r, LinkResult* out) {
+  std::vector<OrgMention> m = OrgMentions(in);
+  // The mention's name (key and full form) as the scorer reads it.
+  auto names = [&](size_t k) {
+    const Keys& ks = keys[static_cast<size_t>(carriers.of[static_cast<size_t>(m[k].input)])];
+    return m[k].is_name ? std::pair{&ks.name, &ks.full} : std::pair{&ks.op, &ks.op_full};
+  };
+  auto region = [&](size_t k) -> const std::string& { return in[static_cast<size_t>(m[k].input)].region_code; };
+  Profiles p = GroupProfiles(m.size(), [&](size_t k) {
+    const LinkInput& x = in[static_cast<size_t>(m[k].input)];
+    const char sep = '\x1f';
+    return m[k].is_name ? x.name_place + sep + x.name_key + sep + x.region_code
+                        : x.operator_place + sep + x.operator_key + sep + x.region_code;
+  });
   auto score = [&](size_t a, size_t b, std::string* reason) {
-    return ScoreOrgs(in[static_cast<size_t>(m[a].input)], in[static_cast<size_t>(m[b].input)],
-                     m[a], m[b], r.org, reason);
+    auto [ka, fa] = names(a);
+    auto [kb, fb] = names(b);
+    return ScoreOrgs(region(a), region(b), *ka, *fa, *kb, *fb, r.org, reason);
   };
   std::vector<Scored> scored = ScorePairs(
-      m, [](const OrgMention& x) { return x.full; },
+      p, [&](size_t k) { return *names(k).second; },
       [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.org, &out->pairs_scored);
-  auto explain = [&](const Scored& s) {
-    Link l{s.a, s.b, s.score, ""};
-    score(static_cast<size_t>(s.a), static_cast<size_t>(s.b), &l.reason);
+  auto explain = [&](int a, int b, double s) {
+    Link l{a, b, s, ""};
+    score(static_cast<size_t>(a), static_cast<size_t>(b), &l.reason);
     return l;
   };
   std::vector<LinkInput> no_notice(m.size());  // organisations recur within a notice
   Clusters c(m.size(), false, no_notice);
-  std::vector<Link> joined = JoinPairs(&c, scored, {}, r.org, explain, nullptr);
+  std::vector<Link> joined = JoinPairs(&c, p, scored, {}, r.org, explain, nullptr);
   std::vector<int> cluster = c.Numbered(std::vector<bool>(m.size(), true));
   out->org_cluster.assign(in.size(), -1);
   out->name_org_cluster.assign(in.size(), -1);
@@ -543,11 +639,13 @@ Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkD
   const LinkRules* r = Rules(&st);
   if (!r) return st;
   *out = LinkResult();
-  std::vector<Keys> keys;
-  keys.reserve(inputs.size());
-  for (const LinkInput& in : inputs) keys.push_back(MakeKeys(in));
-  LinkCarriers(inputs, keys, DecisionPairs(inputs, decisions), *r, out);
-  LinkOrganisations(inputs, keys, *r, out);
+  Profiles carriers = GroupProfiles(inputs.size(), [&](size_t i) { return CarrierProfileKey(inputs[i]); });
+  std::vector<Keys> keys;  // per carrier profile
+  keys.reserve(carriers.members.size());
+  for (const std::vector<int>& members : carriers.members)
+    keys.push_back(MakeKeys(inputs[static_cast<size_t>(members[0])]));
+  LinkCarriers(inputs, carriers, keys, DecisionPairs(inputs, decisions), *r, out);
+  LinkOrganisations(inputs, carriers, keys, *r, out);
   FindRelations(inputs, out);
   return Status::Ok();
 }

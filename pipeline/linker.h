@@ -1,14 +1,18 @@
 // Links grade records into carrier entities and their operators into
 // organisation entities, across notices and years (schemas/linking.json).
+//   0. Profiles: records that agree on every field the scorer reads (the same
+//      name in many notices and years) are scored as one, so the work grows
+//      with the distinct names, not with how often each recurs.
 //   1. Blocking: character bigrams of each record's place + name key, with
-//      bigrams that too many records share dropped; only records sharing at
+//      bigrams that too many profiles share dropped; only records sharing at
 //      least two bigrams are compared. Sub-quadratic in the number of records.
 //   2. Scoring: edit distance on the keys, then region compatibility, carrier
 //      type, leading place and operator agreement (each with its reason).
 //   3. Clustering: pairs in score order join with union-find, never two
 //      records of one notice (a notice lists a carrier once) and never a pair a
 //      person rejected; accepted pairs join first. Pairs between the review and
-//      auto-link thresholds that end apart form the review list.
+//      auto-link thresholds that end apart form the review list, one pair per
+//      pair of clusters.
 // Organisations are the operators, and carriers whose name is itself an
 // organisation's (苏尼特左旗丝梦源孵化器商务有限责任公司 runs itself).
 // Relations: a record whose result was borrowed from another carrier type

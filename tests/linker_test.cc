@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "pipeline/compare.h"
 #include "tests/test_support.h"
@@ -156,6 +158,81 @@ TEST(Linker, EntityIdsAreStable) {
   EXPECT_EQ(AssignEntityIds(l.result.carrier_cluster, keys, previous, "C"), first);
   // From scratch again: still the same (ids derive from the members).
   EXPECT_EQ(AssignEntityIds(l.result.carrier_cluster, keys, none, "C"), first);
+}
+
+// `copies` copies of the records, each copy a notice of its own (as bulk
+// imports of many years give), linked together.
+LinkResult LinkCopies(const Linked& l, int copies) {
+  std::vector<LinkInput> in;
+  for (int k = 0; k < copies; ++k)
+    for (LinkInput x : l.inputs) {
+      x.notice += 1000 * k;
+      in.push_back(std::move(x));
+    }
+  LinkResult r;
+  Status st = LinkRecords(in, {}, &r);
+  if (!st.ok()) throw std::runtime_error(st.ToString());
+  return r;
+}
+
+// Records that agree on every linking field are scored once as a profile:
+// copies link into the entities one copy forms, one record per copy each, and
+// the work does not grow with the square of the copies.
+TEST(Linker, CopiesOfNoticesLinkLikeOneCopy) {
+  Linked l = Link({kChongqing2021, kSynthetic2022});
+  std::set<int> one(l.result.carrier_cluster.begin(), l.result.carrier_cluster.end());
+  const int copies = 250;  // more copies than a blocking n-gram may be shared by (200)
+  LinkResult r = LinkCopies(l, copies);
+  ASSERT_EQ(r.carrier_cluster.size(), l.inputs.size() * copies);
+  for (size_t i = 0; i < r.carrier_cluster.size(); ++i)
+    ASSERT_EQ(r.carrier_cluster[i], l.result.carrier_cluster[i % l.inputs.size()]) << i;
+  std::map<int, int> sizes;
+  for (int c : r.carrier_cluster) ++sizes[c];
+  for (int c : one) {
+    int per_copy = static_cast<int>(std::count(l.result.carrier_cluster.begin(), l.result.carrier_cluster.end(), c));
+    EXPECT_EQ(sizes[c], per_copy * copies) << c;
+  }
+  // The renamed bases of 2022 still join their 2021 records at 250 copies.
+  EXPECT_EQ(r.carrier_cluster[static_cast<size_t>(l.Find("D+M浪尖智造工场"))],
+            r.carrier_cluster[static_cast<size_t>(l.Find("D + M浪尖智造工场"))]);
+  EXPECT_EQ(r.org_cluster, [&] {
+    std::vector<int> want;
+    for (int k = 0; k < copies; ++k) want.insert(want.end(), l.result.org_cluster.begin(), l.result.org_cluster.end());
+    return want;
+  }());
+  EXPECT_LT(r.pairs_scored, 2 * l.result.pairs_scored + 2 * l.inputs.size());
+}
+
+// A pair of names in the review band is listed once per pair of entities,
+// however many records each entity holds.
+TEST(Linker, ReviewListsEachPairOfEntitiesOnce) {
+  Linked l = Link({kChongqing2021});
+  ASSERT_FALSE(l.result.review.empty());
+  LinkResult r = LinkCopies(l, 3);
+  EXPECT_EQ(r.review.size(), l.result.review.size());
+  std::set<std::pair<int, int>> entity_pairs;
+  for (const fuhua::Link& p : r.review)
+    entity_pairs.insert(std::minmax(r.carrier_cluster[static_cast<size_t>(p.a)],
+                                    r.carrier_cluster[static_cast<size_t>(p.b)]));
+  EXPECT_EQ(entity_pairs.size(), r.review.size());
+}
+
+// One name twice in one notice is two carriers: the second record starts a
+// cluster of its own, and a record of another notice joins the first.
+TEST(Linker, IdenticalRecordsOfOneNoticeStayApart) {
+  LinkInput a;
+  a.name_key = "梦工场创业孵化基地";
+  a.carrier_type = "创业孵化基地";
+  a.region_code = "500101";
+  std::vector<LinkInput> in(3, a);
+  in[0].notice = 1, in[1].notice = 1, in[2].notice = 2;
+  in[0].natural_key = "n1|a", in[1].natural_key = "n1|b", in[2].natural_key = "n2|a";
+  LinkResult r;
+  ASSERT_TRUE(LinkRecords(in, {}, &r).ok());
+  EXPECT_NE(r.carrier_cluster[0], r.carrier_cluster[1]);
+  EXPECT_EQ(r.carrier_cluster[0], r.carrier_cluster[2]);
+  ASSERT_EQ(r.carrier_links.size(), 1u);
+  EXPECT_EQ(r.carrier_links[0].score, 1.0);
 }
 
 std::vector<YearGrade> YearGrades(const Linked& l) {
