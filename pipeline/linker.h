@@ -4,7 +4,7 @@
 //      name in many notices and years) are scored as one, so the work grows
 //      with the distinct names, not with how often each recurs.
 //   1. Blocking: character bigrams of each record's place + name key, with
-//      bigrams that too many profiles share dropped; only records sharing at
+//      bigrams that too many records share dropped; only records sharing at
 //      least two bigrams are compared. Sub-quadratic in the number of records.
 //   2. Scoring: edit distance on the keys, then region compatibility, carrier
 //      type, leading place and operator agreement (each with its reason).
