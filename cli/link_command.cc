@@ -38,7 +38,7 @@ int Review(const Dataset& d) {
     t.Add({std::to_string(a->id), a->record.name, year(a), std::to_string(b->id), b->record.name, year(b),
            score, v.reason});
   }
-  std::cout << d.identity.reviews.size() << " pairs to review\n" << t.Render();
+  std::cout << PairsToReview(d.identity.reviews.size()) << "\n" << t.Render();
   return kExitOk;
 }
 

@@ -164,13 +164,16 @@ Status RelinkStore(Store* store, RelinkReport* report) {
   return Status::Ok();
 }
 
+std::string PairsToReview(size_t n) {
+  return std::to_string(n) + (n == 1 ? " pair" : " pairs") + " to review";
+}
+
 std::string FormatRelink(const RelinkReport& r) {
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
   return "linked " + std::to_string(r.records) + " records: " + std::to_string(r.carriers) + " carriers, " +
          std::to_string(r.organisations) + " organisations, " + std::to_string(r.carrier_links) +
-         " carrier links, " + std::to_string(r.relations) + " relations, " + std::to_string(r.reviews) +
-         " pairs to review, " + std::to_string(r.plan_links) + " plan mentions linked (" +
+         " carrier links, " + std::to_string(r.relations) + " relations, " + PairsToReview(r.reviews) + ", " + std::to_string(r.plan_links) + " plan mentions linked (" +
          std::to_string(r.pairs_scored) + " pairs scored, " + seconds + " s)";
 }
 

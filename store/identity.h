@@ -30,6 +30,9 @@ struct RelinkReport {
 Status RelinkStore(Store* store, RelinkReport* report);
 
 // One line for people: "linked 270 records: 158 carriers, ...".
+// "1 pair to review", "4 pairs to review".
+std::string PairsToReview(size_t n);
+
 std::string FormatRelink(const RelinkReport& r);
 
 }  // namespace fuhua
