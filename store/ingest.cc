@@ -193,21 +193,103 @@ void WriteJob(Store* store, int64_t run, const ExtractOptions& options, Job& job
   Tally(w, report);
 }
 
-void WriteAll(Store* store, const std::vector<std::string>& files, const StoredIndex& index,
-              const IngestOptions& options, Clock::time_point start, IngestReport* report) {
+// The writer commits files in batches (Store::BeginBatch): a commit per
+// notice was ~38% of its time. Each notice is still stored or failed alone
+// (a savepoint), and a batch is committed after `size` files or once
+// kBatchSeconds have passed (checked after each file), so a slow run still
+// makes its progress durable; a crash loses at most the open batch, whose
+// files a rerun stores.
+class Batch {
+ public:
+  static constexpr double kBatchSeconds = 0.5;
+
+  Batch(Store* store, IngestReport* report, int size)
+      : store_(store), report_(report), size_(std::max(1, size)) {}
+
+  // Before a file: opens a batch unless one is open.
+  Status Open() {
+    if (open_) return Status::Ok();
+    Status st = store_->BeginBatch();
+    if (!st.ok()) return st;
+    open_ = true;
+    files_ = 0;
+    began_ = Clock::now();
+    Keep();
+    return st;
+  }
+
+  // After a file: commits when the batch is full or old enough.
+  Status Done() {
+    return ++files_ < size_ && Since(began_) < kBatchSeconds ? Status::Ok() : Commit();
+  }
+
+  // Commits the open batch. If that fails (the database lost the batch, or
+  // the commit itself failed), its files were not stored: the report goes
+  // back to what it was before them, and the error says why.
+  Status Commit() {
+    if (!open_) return Status::Ok();
+    open_ = false;
+    Status st = store_->CommitBatch();
+    return st.ok() ? st : Lost(st);
+  }
+
+ private:
+  // The report as the batch opens; failures by count, not copied each time.
+  void Keep() {
+    std::vector<IngestFailure> failures = std::move(report_->failures);
+    kept_ = *report_;
+    report_->failures = std::move(failures);
+    kept_failures_ = report_->failures.size();
+  }
+
+  Status Lost(const Status& st) {
+    std::vector<IngestFailure> failures = std::move(report_->failures);
+    std::string cause;
+    if (failures.size() > kept_failures_) {  // the error that cost the transaction
+      const IngestFailure& first = failures[kept_failures_];
+      cause = " (after " + first.path + ": " + first.error + ")";
+    }
+    failures.erase(failures.begin() + static_cast<std::ptrdiff_t>(kept_failures_), failures.end());
+    *report_ = std::move(kept_);
+    report_->failures = std::move(failures);
+    return Status::IoError(st.message() + cause);
+  }
+
+  Store* store_;
+  IngestReport* report_;
+  const int size_;
+  bool open_ = false;
+  int files_ = 0;
+  Clock::time_point began_;
+  IngestReport kept_;
+  size_t kept_failures_ = 0;
+};
+
+// Writes every file in order, in batches; an interrupt (g_stop) ends the
+// run after the file being written, its batch committed. A non-ok Status:
+// the store failed to begin or commit a batch.
+Status WriteAll(Store* store, const std::vector<std::string>& files, const StoredIndex& index,
+                const IngestOptions& options, Clock::time_point start, IngestReport* report) {
   OrderedPool<Job> pool(files.size(), options.jobs, [&](size_t i, Job* job) {
     job->path = files[i];
     RunJob(index, options.extract, job);
   });
+  Batch batch(store, report, options.batch_files);
   int done = report->summary.files_seen;
-  while (!g_stop) {
+  Status st;
+  while (st.ok() && !g_stop) {
     std::optional<Job> job = pool.Next();
     if (!job) break;
+    st = batch.Open();
+    if (!st.ok()) break;
     WriteJob(store, report->run_id, options.extract, *job, report);
     if (options.progress) options.progress({++done, report->files_total, Since(start)});
+    st = batch.Done();
   }
+  if (st.ok()) st = batch.Commit();
   pool.Stop();
-  report->interrupted = report->summary.files_seen < report->files_total;
+  report->interrupted = st.ok() && report->summary.files_seen < report->files_total;
+  return st;
 }
 
 }  // namespace
@@ -250,7 +332,7 @@ Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestO
   }
   StoredIndex index;
   st = LoadIndex(store, &index);
-  if (st.ok()) WriteAll(store, files, index, options, start, report);
+  if (st.ok()) st = WriteAll(store, files, index, options, start, report);
   report->seconds = Since(start);
   Status finished = store->FinishRun(report->run_id, report->summary);
   return st.ok() ? finished : st;

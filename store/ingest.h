@@ -1,7 +1,8 @@
 // Bulk ingest: files and folders -> extraction on N threads -> one writer
-// storing each notice in its own transaction (store/store.h). The writer is
-// one of the N: it extracts files itself whenever the next one to store is
-// not ready yet (with one job it extracts them all).
+// storing each notice all or nothing (store/store.h), committing them in
+// batches of up to 32 files or 0.5 s. The writer is one of the N: it
+// extracts files itself whenever the next one to store is not ready yet
+// (with one job it extracts them all).
 //   IngestReport report;
 //   Status st = Ingest(store.get(), {"notices/"}, options, &report);
 // Files come in a stable order (absolute paths, sorted), so two runs over the
@@ -10,8 +11,9 @@
 // nor is a new path whose content is already current at another path (a
 // duplicate). A file that cannot be read or stored is quarantined with its
 // error and the run goes on. An interrupt (see RequestIngestStop) lets the
-// notice being written finish, then stops: every notice is either fully
-// stored or not at all, and a rerun completes the job.
+// notice being written finish, commits, then stops: every notice is either
+// fully stored or not at all, and a rerun completes the job (also after a
+// crash, which loses the files of the uncommitted batch).
 #ifndef FUHUA_STORE_INGEST_H_
 #define FUHUA_STORE_INGEST_H_
 
@@ -38,6 +40,7 @@ struct IngestOptions {
   std::string fuhua_version = FUHUA_VERSION;
   ExtractOptions extract;
   std::function<void(const IngestProgress&)> progress;  // called after each file
+  int batch_files = 32;  // files per commit at most (tests compare with 1)
 };
 
 struct IngestFailure {
@@ -69,8 +72,8 @@ void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string
 
 // Ingests `paths` into `store` as one run (BeginRun … FinishRun). Bad files
 // are failures in the report, not errors: a non-ok Status means the store
-// itself failed (begin, list current notices, finish), and the report holds
-// what was done until then.
+// itself failed (begin, list current notices, commit a batch, finish), and
+// the report holds what was stored until then.
 Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestOptions& options,
               IngestReport* report);
 

@@ -23,6 +23,11 @@ using Poco::Data::Keywords::now;
 
 constexpr int kSqliteBusyTimeoutMs = 30000;
 
+constexpr char kLost[] = "the database rolled back the whole transaction after an error inside it";
+
+// Savepoints are named by depth, so each level rolls back to its own.
+std::string Savepoint(int depth) { return "fuhua_savepoint_" + std::to_string(depth); }
+
 // Poco finds connectors by name in a process-wide registry.
 const std::string& Registered(const std::string& connector) {
   static std::once_flag once;
@@ -147,22 +152,52 @@ int64_t SqlSession::ReserveIds(const std::string& counter, int64_t n) {
 }
 
 void SqlSession::Begin() {
-  if (dialect_ == Dialect::kSqlite) {
+  if (lost_) throw Poco::Data::DataException(kLost);
+  if (depth_ > 0) {
+    Exec("SAVEPOINT " + Savepoint(depth_));
+  } else if (dialect_ == Dialect::kSqlite) {
     Exec("BEGIN IMMEDIATE");
   } else {
     session_.begin();
   }
+  ++depth_;
 }
 
+// depth_ changes only once the statement succeeded: a failed commit is then
+// rolled back by the caller (SqlTransaction) at the same level.
 void SqlSession::Commit() {
-  if (dialect_ == Dialect::kSqlite) {
+  if (depth_ == 0) throw Poco::InvalidAccessException("commit without a transaction");
+  if (lost_) throw Poco::Data::DataException(kLost);
+  if (depth_ > 1) {
+    Exec("RELEASE " + Savepoint(depth_ - 1));
+  } else if (dialect_ == Dialect::kSqlite) {
     Exec("COMMIT");
   } else {
     session_.commit();
   }
+  --depth_;
 }
 
 void SqlSession::Rollback() {
+  if (depth_ == 0) return;
+  if (depth_ > 1) {
+    const std::string savepoint = Savepoint(--depth_);
+    try {
+      Exec("ROLLBACK TO " + savepoint);
+      Exec("RELEASE " + savepoint);
+    } catch (...) {
+      // The database already ended the whole transaction (SQLite does on a
+      // full disk or an I/O error; a lost connection ends it on both), or
+      // its state is unknown: what the enclosing levels wrote is gone, and
+      // they must not commit as if it were not (Begin and Commit refuse
+      // until the outermost level rolls back).
+      lost_ = true;
+      throw;
+    }
+    return;
+  }
+  depth_ = 0;
+  lost_ = false;
   if (dialect_ == Dialect::kSqlite) {
     Exec("ROLLBACK");
   } else {

@@ -85,6 +85,8 @@ class SqlSession {
 
   // A write transaction. SQLite: BEGIN IMMEDIATE, so the write lock is taken
   // up front (waiting up to the busy timeout) instead of failing on upgrade.
+  // Inside another one it is a savepoint: it commits or rolls back alone,
+  // and only the outermost commit makes it durable (ingest batches).
   void Begin();
   void Commit();
   void Rollback();
@@ -98,6 +100,8 @@ class SqlSession {
 
   Dialect dialect_;
   Poco::Data::Session session_;
+  int depth_ = 0;      // open transactions: the outermost, then savepoints
+  bool lost_ = false;  // a savepoint could not be rolled back: see Rollback()
   // SQLite only: Exec and QueryInt run on statements prepared once (see
   // sqlite_statements.h). Declared after session_, so they are finalised
   // before the connection closes.

@@ -1,5 +1,5 @@
 // Store: opening (target, connection, migrations), writing notices with
-// their versioning, ingest runs and the quarantine list. Queries are in
+// their versioning, ingest batches, runs and the quarantine list. Queries are in
 // store_queries.cc. Every method body runs inside GuardStore, the exception
 // boundary.
 #include "store/store.h"
@@ -151,6 +151,23 @@ Status Store::WriteNotice(const Notice& notice, int64_t run_id, WriteResult* res
     result->version = v.version;
     if (here) result->superseded = here->id;
     result->checks_failed = FailedChecks(notice);
+    return Status::Ok();
+  });
+}
+
+Status Store::BeginBatch() {
+  if (batch_) return Status::Internal(target_ + ": begin batch: a batch is already open");
+  return GuardStore(target_, "begin batch", [&] {
+    batch_ = std::make_unique<SqlTransaction>(db_.get());
+    return Status::Ok();
+  });
+}
+
+Status Store::CommitBatch() {
+  std::unique_ptr<SqlTransaction> batch = std::move(batch_);  // rolls back unless committed
+  if (!batch) return Status::Internal(target_ + ": commit batch: no batch is open");
+  return GuardStore(target_, "commit batch", [&] {
+    batch->Commit();
     return Status::Ok();
   });
 }

@@ -8,7 +8,7 @@
 //   int64_t run;
 //   store->BeginRun({"fuhua ingest notices/", "0.1.0"}, &run);
 //   WriteResult w;
-//   st = store->WriteNotice(notice, run, &w);     // one transaction per notice
+//   st = store->WriteNotice(notice, run, &w);     // all of the notice or nothing
 //   store->FinishRun(run, summary);
 //
 // Every method returns a Status and never throws: database errors (Poco
@@ -21,6 +21,7 @@
 #define FUHUA_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@
 namespace fuhua {
 
 class SqlSession;
+class SqlTransaction;
 
 struct WriteResult {
   enum class Outcome {
@@ -168,10 +170,18 @@ class Store {
   bool is_postgres() const;
   int schema_version() const { return schema_version_; }
 
-  // Stores `notice` in one transaction (see WriteResult for the outcomes): a
-  // failure rolls back everything of this notice and nothing else. run_id <= 0
-  // records no run.
+  // Stores `notice` in one transaction, a savepoint inside a batch (see
+  // WriteResult for the outcomes): a failure rolls back everything of this
+  // notice and nothing else. run_id <= 0 records no run.
   Status WriteNotice(const Notice& notice, int64_t run_id, WriteResult* result);
+
+  // A batch (ingest.cc): every write until CommitBatch is a savepoint in one
+  // transaction, still all or nothing by itself, and one commit makes them
+  // all durable. CommitBatch fails, storing nothing of the batch, when the
+  // database lost the transaction (a full disk, a lost connection); it also
+  // ends a batch whose commit failed, with a rollback.
+  Status BeginBatch();
+  Status CommitBatch();
 
   Status BeginRun(const RunInfo& info, int64_t* run_id);
   Status FinishRun(int64_t run_id, const RunSummary& summary);  // NotFound: no such run
@@ -213,6 +223,7 @@ class Store {
   Store(std::unique_ptr<SqlSession> db, std::string target, int schema_version);
 
   std::unique_ptr<SqlSession> db_;
+  std::unique_ptr<SqlTransaction> batch_;  // open between BeginBatch and CommitBatch
   std::string target_;
   int schema_version_;
 };
