@@ -25,15 +25,35 @@ int IntAttr(const XmlPart& part, pugi::xml_node n, std::string_view local, int f
   return (ec == std::errc() && p == end) ? v : fallback;
 }
 
-// A toggle property element: present and not switched off by w:val.
-bool Toggle(const XmlPart& part, pugi::xml_node props, std::string_view local) {
-  pugi::xml_node n = part.ChildW(props, local);
-  return n && IsOn(part.AttrW(n, "val"));
+// The children of a w:trPr or w:tcPr that the grid reads (the first of each
+// name), found in one pass: looking each up by name scanned the properties
+// once per property, for every row and cell.
+struct GridProps {
+  pugi::xml_node del, header, before, after, span, vmerge, hmerge;
+};
+
+GridProps ReadGridProps(const XmlPart& part, pugi::xml_node props) {
+  GridProps g;
+  for (pugi::xml_node c : props.children()) {
+    std::string_view w = part.LocalW(c);
+    pugi::xml_node* slot = w == "del"          ? &g.del
+                           : w == "tblHeader"  ? &g.header
+                           : w == "gridBefore" ? &g.before
+                           : w == "gridAfter"  ? &g.after
+                           : w == "gridSpan"   ? &g.span
+                           : w == "vMerge"     ? &g.vmerge
+                           : w == "hMerge"     ? &g.hmerge
+                                               : nullptr;
+    if (slot && !*slot) *slot = c;
+  }
+  return g;
 }
 
+// A toggle property element: present and not switched off by w:val.
+bool Toggle(const XmlPart& part, pugi::xml_node n) { return n && IsOn(part.AttrW(n, "val")); }
+
 // A merge element's state: 0 none, 1 restart, 2 continue (no w:val = continue).
-int MergeState(const XmlPart& part, pugi::xml_node tcpr, std::string_view local) {
-  pugi::xml_node n = part.ChildW(tcpr, local);
+int MergeState(const XmlPart& part, pugi::xml_node n) {
   if (!n) return 0;
   return std::string_view(part.AttrW(n, "val")) == "restart" ? 1 : 2;
 }
@@ -51,20 +71,20 @@ class GridBuilder {
   GridBuilder(WalkContext* ctx, WorkTable* out) : ctx_(ctx), part_(*ctx->part), out_(out) {}
 
   Status Row(pugi::xml_node tr) {
-    pugi::xml_node trpr = part_.ChildW(tr, "trPr");
-    if (!ctx_->options->include_deletions && part_.ChildW(trpr, "del")) return Status::Ok();
-    if (header_prefix_ && Toggle(part_, trpr, "tblHeader"))
+    GridProps row = ReadGridProps(part_, part_.ChildW(tr, "trPr"));
+    if (!ctx_->options->include_deletions && row.del) return Status::Ok();
+    if (header_prefix_ && Toggle(part_, row.header))
       ++out_->declared_header_rows;
     else
       header_prefix_ = false;
-    col_ = std::clamp(IntAttr(part_, part_.ChildW(trpr, "gridBefore"), "val", 0), 0, kMaxCols);
+    col_ = std::clamp(IntAttr(part_, row.before, "val", 0), 0, kMaxCols);
     cover_.clear();
     prev_ = -1;
     Status st = ForEachContent(tr, *ctx_, [this](pugi::xml_node n) {
       return part_.IsW(n, "tc") ? Cell(n) : Status::Ok();
     });
     if (!st.ok()) return st;
-    col_ += std::clamp(IntAttr(part_, part_.ChildW(trpr, "gridAfter"), "val", 0), 0, kMaxCols);
+    col_ += std::clamp(IntAttr(part_, row.after, "val", 0), 0, kMaxCols);
     out_->width = std::max(out_->width, std::min(col_, kMaxCols));
     above_ = std::move(cover_);
     ++out_->rows;
@@ -82,14 +102,13 @@ class GridBuilder {
 
   Status Cell(pugi::xml_node tc) {
     if (col_ >= kMaxCols) return Status::Ok();
-    pugi::xml_node tcpr = part_.ChildW(tc, "tcPr");
-    int span =
-        std::clamp(IntAttr(part_, part_.ChildW(tcpr, "gridSpan"), "val", 1), 1, kMaxCols - col_);
+    GridProps props = ReadGridProps(part_, part_.ChildW(tc, "tcPr"));
+    int span = std::clamp(IntAttr(part_, props.span, "val", 1), 1, kMaxCols - col_);
     WorkCell cell;
     cell.line = part_.LineOf(tc);
     Status st = ReadContent(tc, &cell);
     if (!st.ok()) return st;
-    int target = MergeTarget(MergeState(part_, tcpr, "vMerge"), MergeState(part_, tcpr, "hMerge"));
+    int target = MergeTarget(MergeState(part_, props.vmerge), MergeState(part_, props.hmerge));
     if (target >= 0) {
       WorkCell& into = out_->cells[target];
       if (into.row == out_->rows)
