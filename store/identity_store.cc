@@ -3,6 +3,8 @@
 // decisions are separate rows that a relink never touches.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <utility>
 
 #include "store/row_batch.h"
 #include "store/sql_session.h"
@@ -25,10 +27,11 @@ void InsertEntities(SqlSession* db, const std::vector<EntityRow>& entities, cons
   b.Flush();
 }
 
-void InsertMembers(SqlSession* db, const std::vector<MemberRow>& members) {
+void InsertMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {
   RowBatch b(db, "entity_members", "entity_id, record_id, natural_key, role, score_milli, reason, status");
-  for (const MemberRow& m : members)
-    b.Add({m.entity_id, m.record_id, m.natural_key, m.role, Milli(m.score), m.reason, m.status});
+  for (MemberRow m; next(&m);)
+    b.Add({std::move(m.entity_id), m.record_id, std::move(m.natural_key), std::move(m.role),
+           Milli(m.score), std::move(m.reason), std::move(m.status)});
   b.Flush();
 }
 
@@ -89,13 +92,23 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
 }  // namespace
 
 Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot) {
+  size_t i = 0;
+  return ReplaceIdentity(snapshot, [&](MemberRow* m) {
+    if (i == snapshot.members.size()) return false;
+    *m = snapshot.members[i++];
+    return true;
+  });
+}
+
+Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
+                              const std::function<bool(MemberRow*)>& next) {
   return GuardStore(target_, "replace identity", [&] {
     SqlTransaction tx(db_.get());
     for (const char* table :
          {"plan_links", "record_relations", "link_reviews", "entity_members", "entities"})
       db_->Exec(std::string("DELETE FROM ") + table);
     InsertEntities(db_.get(), snapshot.entities, NowUtc());
-    InsertMembers(db_.get(), snapshot.members);
+    InsertMembers(db_.get(), next);
     InsertReviewsAndRelations(db_.get(), snapshot);
     tx.Commit();
     return Status::Ok();

@@ -1,11 +1,12 @@
 // Implements AddPlanLinks (plan_identity.h): stored plan content -> mentions
-// with the place they lie in, carrier members -> candidates, then
+// with the place they lie in, records with their carrier -> candidates, then
 // LinkPlanMentions.
 #include "store/plan_identity.h"
 
 #include <unordered_map>
 
 #include "pipeline/plan_links.h"
+#include "store/link_rows.h"
 
 namespace fuhua {
 namespace {
@@ -41,24 +42,23 @@ void CollectMentions(const NoticeContent& c, const std::string& jurisdiction, Me
   }
 }
 
-std::vector<PlanCandidate> Candidates(const std::vector<RecordRow>& records,
-                                      const IdentitySnapshot& s) {
-  std::unordered_map<int64_t, const RecordRow*> by_id;
-  for (const RecordRow& r : records) by_id[r.id] = &r;
+std::vector<PlanCandidate> Candidates(const LinkRows& records,
+                                      const std::vector<std::string>& carrier_of_row) {
   std::vector<PlanCandidate> out;
-  for (const MemberRow& m : s.members) {
-    auto it = by_id.find(m.record_id);
-    if (m.role != "carrier" || it == by_id.end()) continue;
-    const GradeRecord& g = it->second->record;
-    out.push_back({m.entity_id, g.name_key.key, g.region ? DivisionOf(*g.region) : ""});
+  out.reserve(records.rows.size());
+  for (size_t i = 0; i < records.rows.size(); ++i) {
+    const LinkRow& r = records.rows[i];
+    std::optional<Region> region = RegionOf(records, r);
+    out.push_back(
+        {carrier_of_row[i], records.text.Str(r.name_key), region ? DivisionOf(*region) : ""});
   }
   return out;
 }
 
 }  // namespace
 
-Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
-                    const std::vector<RecordRow>& records, IdentitySnapshot* snapshot) {
+Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
+                    const std::vector<std::string>& carrier_of_row, IdentitySnapshot* snapshot) {
   std::vector<NoticeContent> content;
   Status st = store->LoadPlans(&content);
   if (!st.ok()) return st;
@@ -68,7 +68,7 @@ Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
   Mentions m;
   for (const NoticeContent& c : content) CollectMentions(c, jurisdiction[c.notice_id], &m);
   std::vector<PlanLink> links;
-  st = LinkPlanMentions(m.mentions, Candidates(records, *snapshot), &links);
+  st = LinkPlanMentions(m.mentions, Candidates(records, carrier_of_row), &links);
   if (!st.ok()) return st;
   for (const PlanLink& l : links) {
     PlanLinkRow row = m.rows[l.mention];

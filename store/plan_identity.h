@@ -5,15 +5,17 @@
 #ifndef FUHUA_STORE_PLAN_IDENTITY_H_
 #define FUHUA_STORE_PLAN_IDENTITY_H_
 
+#include <string>
 #include <vector>
 
 #include "store/store.h"
 
 namespace fuhua {
 
-// `records` are the records the snapshot's members point at.
-Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices,
-                    const std::vector<RecordRow>& records, IdentitySnapshot* snapshot);
+// `records` (link_rows.h) are the records linked, carrier_of_row the carrier
+// entity id of each.
+Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
+                    const std::vector<std::string>& carrier_of_row, IdentitySnapshot* snapshot);
 
 }  // namespace fuhua
 

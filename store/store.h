@@ -34,6 +34,8 @@
 namespace fuhua {
 
 class SqlSession;
+struct LinkRows;  // store/link_rows.h
+class PreviousIds;
 class SqlTransaction;
 
 struct WriteResult {
@@ -214,9 +216,18 @@ class Store {
   // Identity (store/identity_store.cc). A relink replaces the whole snapshot
   // in one transaction; decisions are kept across relinks and re-ingests.
   Status ReplaceIdentity(const IdentitySnapshot& snapshot);
+  // The same with the member rows streamed, not held (a relink's largest part):
+  // `next` fills the next one and returns false after the last; snapshot.members
+  // is not read.
+  Status ReplaceIdentity(const IdentitySnapshot& snapshot,
+                         const std::function<bool(MemberRow*)>& next);
   Status LoadIdentity(IdentitySnapshot* snapshot);  // entities by id, members by record
   Status AddDecision(const DecisionRow& decision);  // replaces an earlier one on the pair
   Status LoadDecisions(std::vector<DecisionRow>* decisions);
+  // What a relink reads (store/link_rows.cc): the linking slice of every
+  // current record, by id; the previous snapshot's entity ids.
+  Status LoadLinkRows(LinkRows* rows);
+  Status LoadPreviousIds(PreviousIds* ids);
 
  private:
   friend Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);

@@ -1,0 +1,201 @@
+// LinkRows and PreviousIds (link_rows.h): Store::LoadLinkRows and
+// Store::LoadPreviousIds read them in windows of ids, the linker's inputs are
+// made from them.
+#include "store/link_rows.h"
+
+#include <functional>
+#include <initializer_list>
+
+#include "store/sql_cursor.h"
+#include "store/sql_session.h"
+#include "store/store.h"
+#include "store/store_guard.h"
+
+namespace fuhua {
+
+const std::string TextPool::kEmpty;
+
+TextId TextPool::Intern(std::string text) {
+  auto found = index_.find(text);
+  if (found != index_.end()) return found->second;
+  texts_.push_back(std::move(text));
+  TextId id = static_cast<TextId>(texts_.size());
+  index_.emplace(texts_.back(), id);
+  return id;
+}
+
+namespace {
+
+// Ids per query window. Poco's RecordSet holds a whole result in memory:
+// a window bounds it (entity_members: at most three rows per record id).
+constexpr int64_t kWindow = 5000;
+
+const char* const kLinkColumns =
+    "r.id, r.notice_id, n.year, r.carrier_type, r.name, r.name_key, r.name_place, "
+    "r.name_legal_form, r.operator, r.operator_key, r.operator_place, r.region_kind, "
+    "r.region_code, r.region_parent_code, r.evaluated_as, r.grade";
+
+// Calls `read` on every row of `select`, whose WHERE starts with
+// "`id` > ? AND `id` <= ?", one window of ids of `table` after another. MIN
+// and MAX come from the primary key's index.
+void ForEachRow(SqlSession* db, const std::string& table, const std::string& id,
+                const std::string& select, const std::function<void(const SqlRows&)>& read) {
+  std::optional<int64_t> first = db->QueryInt("SELECT MIN(" + id + ") FROM " + table);
+  std::optional<int64_t> last = db->QueryInt("SELECT MAX(" + id + ") FROM " + table);
+  if (!first || !last) return;
+  for (int64_t after = *first - 1; after < *last; after += kWindow) {
+    SqlRows rows = db->Query(select, {after, after + kWindow});
+    while (rows.Next()) read(rows);
+  }
+}
+
+// A key column, then the columns of its parts, which count only when the key
+// is there (as ReadNameKey in notice_read.cc reads them).
+void ReadKey(SqlCursor* c, TextPool* text, TextId* key, std::initializer_list<TextId*> parts) {
+  bool keyed = !c->NextIsNull();
+  *key = text->Intern(c->OptText());
+  for (TextId* part : parts) {
+    std::optional<std::string> value = c->OptText();
+    if (keyed) *part = text->Intern(std::move(value));
+  }
+}
+
+LinkRow ReadLinkRow(const SqlRows& rows, TextPool* text) {
+  SqlCursor c(rows);
+  LinkRow r;
+  r.id = c.Int();
+  r.notice_id = c.Int();
+  r.year = c.IntOr(0);
+  r.carrier_type = text->Intern(c.OptText());
+  r.name = text->Intern(c.Text());
+  ReadKey(&c, text, &r.name_key, {&r.name_place, &r.name_legal_form});
+  r.operator_name = text->Intern(c.OptText());
+  ReadKey(&c, text, &r.operator_key, {&r.operator_place});
+  r.has_region = !c.NextIsNull();  // the kind is written for every region
+  r.region_kind = ParseRegionKind(c.Text());
+  r.region_code = text->Intern(c.OptText());
+  r.region_parent = text->Intern(c.OptText());
+  r.evaluated_as = text->Intern(c.OptText());
+  r.grade = text->Intern(c.OptText());
+  return r;
+}
+
+// Sets `to` to text `id`, reusing the buffer it has.
+void Set(const TextPool& t, TextId id, std::optional<std::string>* to) {
+  if (id == TextPool::kNull) {
+    to->reset();
+  } else if (*to) {
+    (*to)->assign(t.Str(id));
+  } else {
+    to->emplace(t.Str(id));
+  }
+}
+
+// Engages `to` when `present`, else resets it; an engaged value keeps its buffers.
+template <class T>
+T* Keep(bool present, std::optional<T>* to) {
+  if (!present) to->reset();
+  if (present && !*to) to->emplace();
+  return present ? &**to : nullptr;
+}
+
+// Fills in the GradeRecord fields MakeLinkInput and NaturalKey read (the
+// equivalence is tested: tests/link_rows_test.cc). `g` is reused from row to
+// row, so its strings are rarely allocated again.
+void LinkFields(const LinkRows& rows, const LinkRow& r, GradeRecord* g) {
+  const TextPool& t = rows.text;
+  Set(t, r.carrier_type, &g->carrier_type);
+  g->name_key.key.assign(t.Str(r.name_key));
+  Set(t, r.name_place, &g->name_key.place);
+  Set(t, r.name_legal_form, &g->name_key.legal_form);
+  if (NameKey* k = Keep(r.operator_key != TextPool::kNull, &g->operator_key)) {
+    k->key.assign(t.Str(r.operator_key));
+    Set(t, r.operator_place, &k->place);
+  }
+  if (Region* region = Keep(r.has_region, &g->region)) {
+    Set(t, r.region_code, &region->code);
+    region->kind = r.region_kind;
+  }
+  Set(t, r.evaluated_as, &g->evaluated_as);
+  Set(t, r.grade, &g->grade);
+}
+
+int RoleIndex(const std::string& role) {
+  if (role == "carrier") return 0;
+  if (role == "operator") return 1;
+  return role == "named_organisation" ? 2 : -1;
+}
+
+}  // namespace
+
+std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r) {
+  if (!r.has_region) return std::nullopt;
+  Region region;
+  region.code = rows.text.Opt(r.region_code);
+  region.kind = r.region_kind;
+  region.parent_code = rows.text.Opt(r.region_parent);
+  return region;
+}
+
+std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
+                                      const std::unordered_map<int64_t, std::string>& notice_keys) {
+  static const std::string kNoKey;
+  std::vector<LinkInput> inputs;
+  inputs.reserve(rows.rows.size());
+  GradeRecord g;
+  for (const LinkRow& r : rows.rows) {
+    auto key = notice_keys.find(r.notice_id);
+    LinkFields(rows, r, &g);
+    inputs.push_back(
+        MakeLinkInput(key == notice_keys.end() ? kNoKey : key->second, g, r.notice_id));
+  }
+  return inputs;
+}
+
+PreviousIds::PreviousIds(const std::vector<std::string>& natural) {
+  for (const std::string& key : natural) {
+    uint32_t next = static_cast<uint32_t>(slot_.size());
+    slot_.emplace(key, next);
+  }
+  ids_.assign(slot_.size(), {});
+}
+
+void PreviousIds::Add(const std::string& natural_key, const std::string& role,
+                      const std::string& entity_id) {
+  auto slot = slot_.find(natural_key);
+  int r = RoleIndex(role);
+  if (slot == slot_.end() || r < 0) return;  // no current record has it: never asked for
+  ids_[slot->second][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
+}
+
+const std::string& PreviousIds::Of(const std::string& natural_key, const std::string& role) const {
+  auto slot = slot_.find(natural_key);
+  int r = RoleIndex(role);
+  if (slot == slot_.end() || r < 0) return entity_ids_.Str(TextPool::kNull);
+  return entity_ids_.Str(ids_[slot->second][static_cast<size_t>(r)]);
+}
+
+Status Store::LoadLinkRows(LinkRows* out) {
+  return GuardStore(target_, "load records to link", [&] {
+    out->rows.clear();
+    ForEachRow(db_.get(), "records", "id",
+               std::string("SELECT ") + kLinkColumns +
+                   " FROM records r JOIN notices n ON n.id = r.notice_id"
+                   " WHERE r.id > ? AND r.id <= ? AND n.superseded_by IS NULL ORDER BY r.id",
+               [&](const SqlRows& rows) { out->rows.push_back(ReadLinkRow(rows, &out->text)); });
+    out->rows.shrink_to_fit();  // held through the whole relink
+    return Status::Ok();
+  });
+}
+
+Status Store::LoadPreviousIds(PreviousIds* ids) {
+  return GuardStore(target_, "load previous entity ids", [&] {
+    ForEachRow(db_.get(), "entity_members", "record_id",
+               "SELECT natural_key, role, entity_id FROM entity_members"
+               " WHERE record_id > ? AND record_id <= ? ORDER BY record_id, role",
+               [&](const SqlRows& rows) { ids->Add(rows.Text(0), rows.Text(1), rows.Text(2)); });
+    return Status::Ok();
+  });
+}
+
+}  // namespace fuhua

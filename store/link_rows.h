@@ -1,0 +1,101 @@
+// What a relink (store/identity.cc, store/plan_identity.cc) reads from the
+// store: the linking slice of every current record (LinkRows) and the entity
+// ids of the previous snapshot (PreviousIds). Whole RecordRows carried every
+// record's raw cells, provenance and notice paths, which linking never reads;
+// a LinkRow is 80 bytes, its text interned (the same names, keys, types and
+// codes recur across notices and years).
+//   LinkRows rows;
+//   Status st = store->LoadLinkRows(&rows);
+//   const std::string& name = rows.text.Str(rows.rows[0].name);
+#ifndef FUHUA_STORE_LINK_ROWS_H_
+#define FUHUA_STORE_LINK_ROWS_H_
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/linker.h"
+#include "pipeline/notice.h"
+
+namespace fuhua {
+
+// Interned text: each distinct string is held once and named by a TextId;
+// kNull stands for NULL (none), which Str reads as "" like the model does.
+using TextId = uint32_t;
+class TextPool {
+ public:
+  static constexpr TextId kNull = 0;
+  TextPool() = default;
+  TextPool(const TextPool&) = delete;  // the index points into texts_
+  TextPool& operator=(const TextPool&) = delete;
+  TextPool(TextPool&&) = default;  // a deque's move keeps its elements in place
+
+  TextId Intern(std::string text);
+  TextId Intern(std::optional<std::string> text) { return text ? Intern(std::move(*text)) : kNull; }
+  const std::string& Str(TextId id) const { return id == kNull ? kEmpty : texts_[id - 1]; }
+  std::optional<std::string> Opt(TextId id) const {
+    return id == kNull ? std::nullopt : std::optional<std::string>(texts_[id - 1]);
+  }
+
+ private:
+  static const std::string kEmpty;
+  std::deque<std::string> texts_;  // a deque: growing it never moves a string the index views
+  std::unordered_map<std::string_view, TextId> index_;
+};
+
+// A current record as linking and the identity snapshot see it. Text fields
+// are TextIds into LinkRows::text; the name's place and legal form are kNull
+// when the record has no name key, the operator's place when it has no
+// operator key, as in a GradeRecord read back.
+struct LinkRow {
+  int64_t id = 0;
+  int64_t notice_id = 0;
+  int year = 0;  // the notice's year; 0 when unknown (what entity years take)
+  bool has_region = false;
+  RegionKind region_kind = RegionKind::kUnknown;
+  TextId carrier_type = 0, name = 0, name_key = 0, name_place = 0, name_legal_form = 0;
+  TextId operator_name = 0, operator_key = 0, operator_place = 0;
+  TextId region_code = 0, region_parent = 0, evaluated_as = 0, grade = 0;
+};
+
+struct LinkRows {
+  TextPool text;
+  std::vector<LinkRow> rows;  // by record id
+};
+
+// The region of `r` (code, kind and parent; no raw or display names), none
+// when the record has none.
+std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r);
+
+// The linker's inputs for `rows`, through MakeLinkInput (pipeline/linker.h),
+// so the linking view of a record stays the linker's own. notice_keys: the
+// NoticeKey of every notice id.
+std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
+                                      const std::unordered_map<int64_t, std::string>& notice_keys);
+
+// The previous snapshot's entity ids by (natural key, role), for the natural
+// keys of the current records only: what AssignEntityIds carries over. When
+// several previous members share a key and role, the last added wins (the
+// store adds them by record id).
+class PreviousIds {
+ public:
+  // `natural`: the current records' natural keys; it must outlive this.
+  explicit PreviousIds(const std::vector<std::string>& natural);
+  void Add(const std::string& natural_key, const std::string& role, const std::string& entity_id);
+  // The entity id, "" when there was none.
+  const std::string& Of(const std::string& natural_key, const std::string& role) const;
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> slot_;  // natural key -> index into ids_
+  std::vector<std::array<TextId, 3>> ids_;               // carrier, operator, named_organisation
+  TextPool entity_ids_;
+};
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_LINK_ROWS_H_

@@ -1,0 +1,147 @@
+// Views of a linking, their ids, entities and member rows (link_views.h).
+#include "store/link_views.h"
+
+#include <utility>
+
+namespace fuhua {
+namespace {
+
+// The best-scoring link that brought each input into its cluster.
+std::vector<const Link*> BestLinks(size_t n, const std::vector<Link>& links) {
+  std::vector<const Link*> best(n, nullptr);
+  for (const Link& l : links)
+    for (int i : {l.a, l.b}) {
+      const Link*& b = best[static_cast<size_t>(i)];
+      if (!b || l.score > b->score) b = &l;
+    }
+  return best;
+}
+
+View MakeView(size_t input, int cluster, const char* role, TextId name, TextId key,
+              const Link* link, TextPool* reasons) {
+  View v{static_cast<uint32_t>(input), cluster, role, name, key};
+  if (link) v.reason = reasons->Intern(link->reason), v.score = link->score;
+  return v;
+}
+
+std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResult& r,
+                               TextPool* reasons) {
+  std::vector<const Link*> best = BestLinks(rows.size(), r.carrier_links);
+  std::vector<View> v;
+  v.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i)
+    v.push_back(MakeView(i, r.carrier_cluster[i], "carrier", rows[i].name, rows[i].name_key,
+                         best[i], reasons));
+  return v;
+}
+
+std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const LinkResult& r,
+                                    TextPool* reasons) {
+  std::vector<const Link*> best = BestLinks(rows.size(), r.org_links);
+  std::vector<View> v;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const LinkRow& g = rows[i];
+    if (r.org_cluster[i] >= 0)
+      v.push_back(MakeView(i, r.org_cluster[i], "operator", g.operator_name, g.operator_key,
+                           best[i], reasons));
+    if (r.name_org_cluster[i] >= 0)
+      v.push_back(MakeView(i, r.name_org_cluster[i], "named_organisation", g.name, g.name_key,
+                           best[i], reasons));
+  }
+  return v;
+}
+
+std::vector<std::string> Ids(const std::vector<View>& views,
+                             const std::vector<std::string>& natural, const PreviousIds& before,
+                             const std::string& prefix) {
+  std::vector<int> cluster;
+  std::vector<std::string> keys, previous;
+  cluster.reserve(views.size()), keys.reserve(views.size()), previous.reserve(views.size());
+  for (const View& v : views) {
+    cluster.push_back(v.cluster);
+    keys.push_back(natural[v.input] + "#" + v.role);
+    previous.push_back(before.Of(natural[v.input], v.role));
+  }
+  return AssignEntityIds(cluster, keys, previous, prefix);
+}
+
+void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, IdentitySnapshot* s) {
+  const TextPool& text = rows.text;
+  std::vector<EntityRow> e(k.ids.size());
+  for (const View& v : k.views) {
+    EntityRow& row = e[static_cast<size_t>(v.cluster)];
+    const LinkRow& r = rows.rows[v.input];
+    bool latest = row.members == 0 || r.year >= row.last_year.value_or(0);
+    ++row.members;
+    if (!row.first_year || r.year < *row.first_year) row.first_year = r.year;
+    if (latest) {
+      row.last_year = r.year;
+      row.canonical_name = text.Str(v.name);
+      row.name_key = text.Str(v.key);
+      if (kind == "carrier") row.carrier_type = text.Opt(r.carrier_type);
+      row.region_code = text.Opt(r.region_code);  // NULL without a region
+    }
+  }
+  for (size_t c = 0; c < e.size(); ++c) {
+    e[c].id = k.ids[c];
+    e[c].kind = kind;
+    s->entities.push_back(std::move(e[c]));
+  }
+}
+
+MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRows& rows) {
+  MemberRow m;
+  m.entity_id = k.ids[static_cast<size_t>(v.cluster)];
+  m.record_id = rows.rows[v.input].id;
+  m.natural_key = l.natural[v.input];
+  m.role = v.role;
+  bool linked = v.reason != TextPool::kNull;
+  m.score = linked ? v.score : 1.0;
+  m.reason = linked ? l.reasons.Str(v.reason) : "only record";
+  m.status = !linked ? "single" : m.reason == "accepted by a person" ? "accepted" : "auto";
+  return m;
+}
+
+}  // namespace
+
+void MakeViews(const LinkRows& rows, const LinkResult& linked, Linking* l) {
+  l->carriers.views = CarrierViews(rows.rows, linked, &l->reasons);
+  l->orgs.views = OrganisationViews(rows.rows, linked, &l->reasons);
+}
+
+void AssignIds(const PreviousIds& previous, Linking* l) {
+  l->carriers.ids = Ids(l->carriers.views, l->natural, previous, "C");
+  l->orgs.ids = Ids(l->orgs.views, l->natural, previous, "O");
+}
+
+void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s) {
+  AddKind(l.carriers, rows, "carrier", s);
+  AddKind(l.orgs, rows, "organisation", s);
+}
+
+std::vector<std::string> CarrierOfRows(const Linking& l) {
+  std::vector<std::string> ids;
+  ids.reserve(l.carriers.views.size());
+  for (const View& v : l.carriers.views)
+    ids.push_back(l.carriers.ids[static_cast<size_t>(v.cluster)]);
+  return ids;
+}
+
+std::function<bool(MemberRow*)> Members(const Linking& l, const LinkRows& rows) {
+  // Record by record (the carrier, then its organisations), the order of the
+  // primary key, so its index grows at the end instead of being split.
+  return [&l, &rows, i = size_t{0}, j = size_t{0}](MemberRow* m) mutable {
+    const std::vector<View>& carriers = l.carriers.views;
+    const std::vector<View>& orgs = l.orgs.views;
+    if (j < orgs.size() && (i == carriers.size() || orgs[j].input < i)) {
+      *m = MemberOf(l, l.orgs, orgs[j++], rows);
+    } else if (i < carriers.size()) {
+      *m = MemberOf(l, l.carriers, carriers[i++], rows);
+    } else {
+      return false;
+    }
+    return true;
+  };
+}
+
+}  // namespace fuhua

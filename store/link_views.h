@@ -1,0 +1,70 @@
+// What a relink (store/identity.cc) keeps of a linking until the snapshot is
+// written: one compact View per membership (a record's name in a carrier, its
+// operator or its company name in an organisation) and the id of each
+// cluster. The LinkResult and the LinkInputs die before the ids are assigned;
+// member rows are made one at a time as they are written
+// (Store::ReplaceIdentity), never all held: they repeat the natural key and
+// the link reason of every record.
+//   Linking l;
+//   l.natural = ...;                         // moved out of the LinkInputs
+//   MakeViews(rows, linked, &l);             // then the LinkResult may go
+//   AssignIds(previous, &l);
+//   AddEntities(l, rows, &snapshot);
+//   store->ReplaceIdentity(snapshot, Members(l, rows));
+#ifndef FUHUA_STORE_LINK_VIEWS_H_
+#define FUHUA_STORE_LINK_VIEWS_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/linker.h"
+#include "store/identity_types.h"
+#include "store/link_rows.h"
+
+namespace fuhua {
+
+// One membership to be. It keeps the score and the (interned) reason of the
+// best link that brought it into its cluster.
+struct View {
+  uint32_t input = 0;  // index into the LinkRows and the natural keys
+  int cluster = -1;
+  const char* role = "";                                 // carrier | operator | named_organisation
+  TextId name = TextPool::kNull, key = TextPool::kNull;  // in LinkRows::text
+  TextId reason = TextPool::kNull;  // in Linking::reasons; kNull: no link, a single
+  double score = 1;
+};
+
+// The memberships of one kind of entity and the id of each cluster.
+struct Kind {
+  std::vector<View> views;
+  std::vector<std::string> ids;
+};
+
+struct Linking {
+  std::vector<std::string> natural;  // every row's natural key
+  TextPool reasons;                  // link reasons: a few hundred distinct texts
+  Kind carriers;                     // one view per row, in row order
+  Kind orgs;
+};
+
+// The views of every membership in `linked` (the result of linking `rows`).
+void MakeViews(const LinkRows& rows, const LinkResult& linked, Linking* l);
+
+// Stable ids for every cluster (AssignEntityIds), carried over from `previous`.
+void AssignIds(const PreviousIds& previous, Linking* l);
+
+// The entities: each takes the name, key, type and region of its latest member.
+void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s);
+
+// The carrier entity id of every row.
+std::vector<std::string> CarrierOfRows(const Linking& l);
+
+// The member rows, record by record (its carrier, then its organisations),
+// one per call; false after the last. `l` and `rows` must outlive it.
+std::function<bool(MemberRow*)> Members(const Linking& l, const LinkRows& rows);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_LINK_VIEWS_H_

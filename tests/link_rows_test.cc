@@ -1,0 +1,135 @@
+// The relink's reader (store/link_rows.h), on both backends: every current
+// record reads back as linking saw it through whole RecordRows (the same
+// LinkInput, region, name and year), superseded versions are left out, and
+// the previous ids are those the last member of each natural key and role
+// had. Plus TextPool and PreviousIds on their own.
+#include "store/link_rows.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <unordered_map>
+
+#include "store/identity.h"
+#include "tests/store_fixture.h"
+
+namespace fuhua::testing {
+namespace {
+
+std::string Fields(const LinkInput& in) {
+  return in.natural_key + "|" + std::to_string(in.notice) + "|" + in.name_key + "|" +
+         in.name_place + "|" + (in.name_is_org ? "org" : "-") + "|" + in.carrier_type + "|" +
+         in.region_code + "|" + in.operator_key + "|" + in.operator_place + "|" + in.evaluated_as +
+         "|" + in.grade;
+}
+
+class LinkRowsTest : public StoreFixture {
+ protected:
+  void SetUp() override {
+    StoreFixture::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    store_ = Open();
+    ASSERT_TRUE(store_);
+    for (const Notice& n : SeedNotices()) Write(n);
+    Notice v2 = Seed("inner_mongolia");  // a new version: the old records drop out
+    v2.sha256 = std::string(64, 'e');
+    v2.records.pop_back();
+    Write(v2);
+  }
+  void Write(const Notice& n) {
+    WriteResult w;
+    Status st = store_->WriteNotice(n, 0, &w);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
+  std::vector<RecordRow> records;
+  ASSERT_TRUE(store_->LoadRecords(RecordFilter{}, &records).ok());
+  LinkRows rows;
+  Status st = store_->LoadLinkRows(&rows);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(rows.rows.size(), records.size());
+  std::unordered_map<int64_t, std::string> keys;
+  for (const RecordRow& r : records) keys[r.notice_id] = "notice " + std::to_string(r.notice_id);
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys);
+  int operators = 0, orgs = 0, divisions = 0;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const RecordRow& want = records[i];
+    const LinkRow& got = rows.rows[i];
+    EXPECT_EQ(got.id, want.id);
+    EXPECT_EQ(got.notice_id, want.notice_id);
+    EXPECT_EQ(got.year, want.year.value_or(0));
+    EXPECT_EQ(rows.text.Str(got.name), want.record.name);
+    EXPECT_EQ(rows.text.Opt(got.operator_name), want.record.operator_name);
+    std::optional<Region> region = RegionOf(rows, got);
+    ASSERT_EQ(region.has_value(), want.record.region.has_value()) << want.record.name;
+    if (region) {
+      EXPECT_EQ(region->code, want.record.region->code);
+      EXPECT_EQ(region->kind, want.record.region->kind);
+      EXPECT_EQ(region->parent_code, want.record.region->parent_code);
+    }
+    LinkInput whole = MakeLinkInput(keys[want.notice_id], want.record, want.notice_id);
+    EXPECT_EQ(Fields(inputs[i]), Fields(whole));
+    operators += !whole.operator_key.empty(), orgs += whole.name_is_org;
+    divisions += !whole.region_code.empty();
+  }
+  // The seeds exercise every optional part.
+  EXPECT_GT(operators, 0);
+  EXPECT_GT(orgs, 0);
+  EXPECT_GT(divisions, 0);
+}
+
+TEST_P(LinkRowsTest, PreviousIdsAreTheLastMembersIds) {
+  RelinkReport report;
+  ASSERT_TRUE(RelinkStore(store_.get(), &report).ok());
+  IdentitySnapshot s;
+  ASSERT_TRUE(store_->LoadIdentity(&s).ok());  // members by record id, role
+  std::map<std::pair<std::string, std::string>, std::string> last;
+  std::vector<std::string> natural;
+  for (const MemberRow& m : s.members) {
+    last[{m.natural_key, m.role}] = m.entity_id;
+    natural.push_back(m.natural_key);
+  }
+  PreviousIds previous(natural);
+  ASSERT_TRUE(store_->LoadPreviousIds(&previous).ok());
+  ASSERT_FALSE(last.empty());
+  for (const auto& [key, id] : last) EXPECT_EQ(previous.Of(key.first, key.second), id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LinkRowsTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+TEST(TextPool, InternsOnceAndTellsNullFromEmpty) {
+  TextPool pool;
+  TextId a = pool.Intern(std::string("丝梦源"));
+  EXPECT_EQ(pool.Intern(std::string("丝梦源")), a);
+  TextId empty = pool.Intern(std::string());
+  EXPECT_NE(empty, TextPool::kNull);
+  EXPECT_EQ(pool.Intern(std::optional<std::string>()), TextPool::kNull);
+  EXPECT_EQ(pool.Opt(empty), std::optional<std::string>(""));
+  EXPECT_EQ(pool.Opt(TextPool::kNull), std::nullopt);
+  EXPECT_EQ(pool.Str(TextPool::kNull), "");
+  TextPool moved = std::move(pool);  // the index still finds the texts
+  EXPECT_EQ(moved.Intern(std::string("丝梦源")), a);
+  EXPECT_EQ(moved.Str(a), "丝梦源");
+}
+
+TEST(PreviousIds, KeepsTheLastIdOfCurrentKeysOnly) {
+  std::vector<std::string> natural = {"a", "b", "a"};
+  PreviousIds p(natural);
+  p.Add("a", "carrier", "C1");
+  p.Add("a", "carrier", "C2");
+  p.Add("a", "operator", "O1");
+  p.Add("gone", "carrier", "C9");
+  EXPECT_EQ(p.Of("a", "carrier"), "C2");
+  EXPECT_EQ(p.Of("a", "operator"), "O1");
+  EXPECT_EQ(p.Of("a", "named_organisation"), "");
+  EXPECT_EQ(p.Of("b", "carrier"), "");
+  EXPECT_EQ(p.Of("gone", "carrier"), "");
+}
+
+}  // namespace
+}  // namespace fuhua::testing
