@@ -197,17 +197,41 @@ std::vector<char> SpannedRows(const WorkTable& t) {
   return spanned;
 }
 
+// Where each row's origin cells start in t.cells (row-major by origin), and
+// one past the last row: row r is [starts[r], starts[r + 1]).
+std::vector<size_t> RowStarts(const WorkTable& t) {
+  std::vector<size_t> starts(t.rows + 1, t.cells.size());
+  for (size_t i = t.cells.size(); i-- > 0;) starts[t.cells[i].row] = i;
+  for (int r = t.rows - 1; r >= 0; --r) starts[r] = std::min(starts[r], starts[r + 1]);
+  return starts;
+}
+
+// True when the origin cells [begin, end) have the places and texts of `key`.
+// Texts are joined only while the places agree and the texts before them did:
+// most rows differ from the header in their first cell.
+bool RowIs(const WorkTable& t, size_t begin, size_t end, const RowKey& key) {
+  if (end - begin != key.size()) return false;
+  for (size_t i = begin; i < end; ++i) {
+    const WorkCell& c = t.cells[i];
+    const auto& [col, span, text] = key[i - begin];
+    if (c.col != col || c.col_span != span || JoinCellLines(c.lines) != text) return false;
+  }
+  return true;
+}
+
 // A header row typed again in the middle of a table (as row 0) is dropped.
 void DropRepeatedHeaderRows(WorkTable* t) {
   if (t->rows < 2) return;
-  std::vector<RowKey> keys = RowKeys(*t, t->rows);
-  if (!HasText(keys[0])) return;
+  const RowKey first = RowKeys(*t, 1)[0];
+  if (!HasText(first)) return;
+  std::vector<size_t> starts = RowStarts(*t);
   std::vector<char> spanned = SpannedRows(*t);
   std::vector<int> shift(t->rows, 0);
   int dropped = 0;
   for (int r = 0; r < t->rows; ++r) {
     shift[r] = dropped;
-    if (r >= std::max(1, t->declared_header_rows) && !spanned[r] && keys[r] == keys[0]) {
+    if (r >= std::max(1, t->declared_header_rows) && !spanned[r] &&
+        RowIs(*t, starts[r], starts[r + 1], first)) {
       shift[r] = -1;
       ++dropped;
     }
