@@ -33,18 +33,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::SourcePath;
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using testing::ReadBytes;
+using testing::WriteBytes;
 
 // `copies` byte-distinct copies (trailing newlines) of every samples/*.txt in
 // `dir`, named copyNN_<sample> so the samples alternate in file order;

@@ -40,6 +40,8 @@ using Clock = std::chrono::steady_clock;
 using testing::SourcePath;
 using testing::CliRun;
 using testing::Fuhua;
+using testing::ReadBytes;
+using testing::WriteBytes;
 
 class TempDir {
  public:
@@ -53,18 +55,6 @@ class TempDir {
  private:
   fs::path path_;
 };
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteBytes(const std::string& path, const std::string& bytes) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
 // samples/*.txt and samples/*.docx, sorted: the notices of the seed corpus.
 std::vector<std::string> SampleFiles() {

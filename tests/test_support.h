@@ -5,6 +5,9 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "parsers/reader.h"
@@ -14,6 +17,19 @@
 namespace fuhua::testing {
 
 inline std::string SourcePath(const std::string& rel) { return std::string(FUHUA_SOURCE_DIR) + "/" + rel; }
+
+// A file's bytes, and writing bytes to a file (its folder created).
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
 
 inline const Rules& TestRules() {
   Status st;
