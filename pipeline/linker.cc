@@ -105,8 +105,8 @@ GramIndex IndexGrams(const std::vector<std::u32string>& texts, size_t gram_chars
 // memory one int per record. Pairs come out sorted.
 // Profiles with the same blocking text are always candidates, whatever their
 // bigrams: a name made only of common words (大学生创新创业园) has no bigram
-// rare enough to block on, yet recurs year after year. Each record pairs with
-// the next exact_window records of its group, which keeps a huge group (one
+// rare enough to block on, yet recurs year after year. Each profile pairs with
+// the next exact_window profiles of its group, which keeps a huge group (one
 // name in thousands of notices) linear while union-find still joins it.
 void AddExactPairs(const std::vector<std::u32string>& texts, const LinkRules& r,
                    std::vector<std::pair<int, int>>* out) {

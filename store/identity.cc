@@ -101,7 +101,8 @@ std::string FormatRelink(const RelinkReport& r) {
   std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
   return "linked " + std::to_string(r.records) + " records: " + std::to_string(r.carriers) + " carriers, " +
          std::to_string(r.organisations) + " organisations, " + std::to_string(r.carrier_links) +
-         " carrier links, " + std::to_string(r.relations) + " relations, " + PairsToReview(r.reviews) + ", " + std::to_string(r.plan_links) + " plan mentions linked (" +
+         " carrier links, " + std::to_string(r.relations) + " relations, " + PairsToReview(r.reviews) +
+         ", " + std::to_string(r.plan_links) + " plan mentions linked (" +
          std::to_string(r.pairs_scored) + " pairs scored, " + seconds + " s)";
 }
 

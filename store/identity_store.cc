@@ -91,15 +91,6 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
 
 }  // namespace
 
-Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot) {
-  size_t i = 0;
-  return ReplaceIdentity(snapshot, [&](MemberRow* m) {
-    if (i == snapshot.members.size()) return false;
-    *m = snapshot.members[i++];
-    return true;
-  });
-}
-
 Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
                               const std::function<bool(MemberRow*)>& next) {
   return GuardStore(target_, "replace identity", [&] {

@@ -215,10 +215,9 @@ class Store {
 
   // Identity (store/identity_store.cc). A relink replaces the whole snapshot
   // in one transaction; decisions are kept across relinks and re-ingests.
-  Status ReplaceIdentity(const IdentitySnapshot& snapshot);
-  // The same with the member rows streamed, not held (a relink's largest part):
-  // `next` fills the next one and returns false after the last; snapshot.members
-  // is not read.
+  // The member rows are streamed, not held (a relink's largest part): `next`
+  // fills the next one and returns false after the last; snapshot.members is
+  // not read.
   Status ReplaceIdentity(const IdentitySnapshot& snapshot,
                          const std::function<bool(MemberRow*)>& next);
   Status LoadIdentity(IdentitySnapshot* snapshot);  // entities by id, members by record
