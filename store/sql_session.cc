@@ -1,7 +1,8 @@
 // SqlSession over Poco::Data (see sql_session.h): connection set-up per
-// backend, positional binding of SqlValue lists, typed reads of RecordSet
-// cells, application-allocated ids and transactions. SQLite writes go
-// through prepared statements kept for reuse (sqlite_statements.h).
+// backend, positional binding of SqlValue lists, typed reads of result cells,
+// application-allocated ids and transactions. SQLite statements, writes and
+// queries, go through prepared statements kept for reuse
+// (sqlite_statements.h).
 #include "store/sql_session.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -56,30 +57,64 @@ std::string NowUtc() {
   return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
-bool SqlRows::IsNull(size_t col) const { return rs_.isNull(col, static_cast<size_t>(row_)); }
+namespace {
 
-std::string SqlRows::Text(size_t col) const {
-  return IsNull(col) ? std::string()
-                     : rs_.value(col, static_cast<size_t>(row_)).convert<std::string>();
+// A SQLite cell as the Poco::Dynamic::Var that Poco's RecordSet would have
+// made of it, for the conversions between storage classes (rare: a column
+// is read as what it holds), so both paths convert alike.
+Poco::Dynamic::Var AsVar(const SqliteResult& r, const SqliteResult::Cell& c) {
+  if (c.type == SQLITE_INTEGER) return Poco::Int64{c.integer};
+  if (c.type == SQLITE_FLOAT) return c.real;
+  return std::string(r.text, static_cast<size_t>(c.integer), c.size);
+}
+
+}  // namespace
+
+SqlRows::SqlRows(const Poco::Data::Statement& statement)
+    : rs_(std::make_unique<Poco::Data::RecordSet>(statement)) {}
+SqlRows::SqlRows(std::unique_ptr<SqliteResult> result) : sqlite_(std::move(result)) {}
+SqlRows::SqlRows(SqlRows&&) noexcept = default;
+SqlRows& SqlRows::operator=(SqlRows&&) noexcept = default;
+SqlRows::~SqlRows() = default;
+
+size_t SqlRows::size() const { return sqlite_ ? sqlite_->rows() : rs_->rowCount(); }
+
+bool SqlRows::IsNull(size_t col) const {
+  if (sqlite_) return sqlite_->At(static_cast<size_t>(row_), col).type == SQLITE_NULL;
+  return rs_->isNull(col, static_cast<size_t>(row_));
 }
 
 std::optional<std::string> SqlRows::OptText(size_t col) const {
   if (IsNull(col)) return std::nullopt;
-  return rs_.value(col, static_cast<size_t>(row_)).convert<std::string>();
+  if (!sqlite_) return rs_->value(col, static_cast<size_t>(row_)).convert<std::string>();
+  const SqliteResult::Cell& c = sqlite_->At(static_cast<size_t>(row_), col);
+  if (c.type == SQLITE_TEXT) return std::string(sqlite_->text, static_cast<size_t>(c.integer), c.size);
+  return AsVar(*sqlite_, c).convert<std::string>();
 }
 
+std::string SqlRows::Text(size_t col) const { return OptText(col).value_or(std::string()); }
+
 int64_t SqlRows::Int(size_t col) const {
-  return IsNull(col) ? 0 : rs_.value(col, static_cast<size_t>(row_)).convert<Poco::Int64>();
+  if (IsNull(col)) return 0;
+  if (!sqlite_) return rs_->value(col, static_cast<size_t>(row_)).convert<Poco::Int64>();
+  const SqliteResult::Cell& c = sqlite_->At(static_cast<size_t>(row_), col);
+  if (c.type == SQLITE_INTEGER) return c.integer;
+  return AsVar(*sqlite_, c).convert<Poco::Int64>();
 }
 
 std::optional<int> SqlRows::OptInt(size_t col) const {
   if (IsNull(col)) return std::nullopt;
-  return rs_.value(col, static_cast<size_t>(row_)).convert<int>();
+  if (!sqlite_) return rs_->value(col, static_cast<size_t>(row_)).convert<int>();
+  // Through Var for INTEGER too: it refuses a value beyond int, as Poco did.
+  return AsVar(*sqlite_, sqlite_->At(static_cast<size_t>(row_), col)).convert<int>();
 }
 
 std::optional<double> SqlRows::OptDouble(size_t col) const {
   if (IsNull(col)) return std::nullopt;
-  return rs_.value(col, static_cast<size_t>(row_)).convert<double>();
+  if (!sqlite_) return rs_->value(col, static_cast<size_t>(row_)).convert<double>();
+  const SqliteResult::Cell& c = sqlite_->At(static_cast<size_t>(row_), col);
+  if (c.type == SQLITE_FLOAT) return c.real;
+  return AsVar(*sqlite_, c).convert<double>();
 }
 
 SqlSession::SqlSession(const StoreTarget& target)
@@ -129,6 +164,10 @@ void SqlSession::Exec(const std::string& sql, const std::vector<SqlValue>& value
 }
 
 SqlRows SqlSession::Query(const std::string& sql, const std::vector<SqlValue>& values) {
+  if (sqlite_) {
+    auto result = std::make_unique<SqliteResult>();
+    if (sqlite_->Query(sql, values, result.get())) return SqlRows(std::move(result));
+  }
   Poco::Data::Statement st = Prepare(sql, values);
   st.execute();
   return SqlRows(st);

@@ -45,13 +45,21 @@ inline SqlValue SqlAtLeast(int v, int floor) {
   return v < floor ? SqlNull() : SqlValue(int64_t{v});
 }
 
-// The rows of a query, all fetched. Columns are read by position.
+struct SqliteResult;
+
+// The rows of a query, all fetched. Columns are read by position. On
+// PostgreSQL they come from Poco's RecordSet; on SQLite straight from the
+// connection (SqliteResult), read with the same conversions.
 class SqlRows {
  public:
-  explicit SqlRows(const Poco::Data::Statement& statement) : rs_(statement) {}
+  explicit SqlRows(const Poco::Data::Statement& statement);
+  explicit SqlRows(std::unique_ptr<SqliteResult> result);
+  SqlRows(SqlRows&&) noexcept;
+  SqlRows& operator=(SqlRows&&) noexcept;
+  ~SqlRows();
   // Moves to the next row (the first on the first call); false at the end.
-  bool Next() { return ++row_ < static_cast<long>(rs_.rowCount()); }
-  size_t size() const { return rs_.rowCount(); }
+  bool Next() { return ++row_ < static_cast<long>(size()); }
+  size_t size() const;
   bool IsNull(size_t col) const;
   std::string Text(size_t col) const;  // "" when NULL
   std::optional<std::string> OptText(size_t col) const;
@@ -60,7 +68,8 @@ class SqlRows {
   std::optional<double> OptDouble(size_t col) const;
 
  private:
-  Poco::Data::RecordSet rs_;
+  std::unique_ptr<Poco::Data::RecordSet> rs_;  // one of these two
+  std::unique_ptr<SqliteResult> sqlite_;
   long row_ = -1;
 };
 

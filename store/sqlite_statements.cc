@@ -52,6 +52,26 @@ void BindAll(sqlite3* db, sqlite3_stmt* statement, const std::vector<SqlValue>& 
   }
 }
 
+void ReadRow(sqlite3_stmt* statement, SqliteResult* out) {
+  for (size_t col = 0; col < out->columns; ++col) {
+    const int c = static_cast<int>(col);
+    SqliteResult::Cell cell;
+    cell.type = sqlite3_column_type(statement, c);
+    if (cell.type == SQLITE_INTEGER) {
+      cell.integer = sqlite3_column_int64(statement, c);
+    } else if (cell.type == SQLITE_FLOAT) {
+      cell.real = sqlite3_column_double(statement, c);
+    } else if (cell.type != SQLITE_NULL) {  // TEXT, or a BLOB read as its bytes (as Poco does)
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, c));
+      cell.type = SQLITE_TEXT;
+      cell.size = static_cast<size_t>(sqlite3_column_bytes(statement, c));
+      cell.integer = static_cast<int64_t>(out->text.size());
+      if (bytes) out->text.append(bytes, cell.size);
+    }
+    out->cells.push_back(cell);
+  }
+}
+
 bool OnlySpace(const char* p) {
   for (; *p; ++p)
     if (!std::isspace(static_cast<unsigned char>(*p))) return false;
@@ -83,6 +103,18 @@ bool SqliteStatements::QueryInt(const std::string& sql, const std::vector<SqlVal
   *out = std::nullopt;
   if (Step(statement) && sqlite3_column_type(statement, 0) != SQLITE_NULL)
     *out = sqlite3_column_int64(statement, 0);
+  return true;
+}
+
+bool SqliteStatements::Query(const std::string& sql, const std::vector<SqlValue>& values,
+                             SqliteResult* out) {
+  sqlite3_stmt* statement = Prepared(sql);
+  if (!statement) return false;
+  EndOfUse end(statement);
+  BindAll(db_, statement, values);
+  *out = SqliteResult();
+  out->columns = static_cast<size_t>(sqlite3_column_count(statement));
+  while (Step(statement)) ReadRow(statement, out);
   return true;
 }
 

@@ -2,8 +2,10 @@
 // and kept for reuse, keyed by their SQL text. Poco::Data prepares every
 // Statement afresh, and for the store's multi-row INSERTs (up to 100 rows of
 // 38 values) parsing costs more than running: it was a third of the ingest
-// writer's time. Internal to SqlSession (sql_session.h), which sends its
-// SQLite writes here.
+// writer's time. Queries come back as a SqliteResult, read straight from
+// sqlite3_column_*: Poco's RecordSet made a Dynamic::Var of every cell, which
+// was most of what reading the records to link cost. Internal to SqlSession
+// (sql_session.h), which sends its SQLite statements here.
 //   SqliteStatements cache(handle);
 //   cache.Exec("UPDATE notices SET superseded_by = ? WHERE id = ?", {new_id, old_id});
 // A statement is reset after every use, so none holds a read lock between
@@ -26,6 +28,23 @@
 
 namespace fuhua {
 
+// Every row of a query, fetched: one Cell per column per row, text in one
+// buffer. Cells keep SQLite's storage class; SqlRows (sql_session.cc) reads
+// them with the conversions Poco's RecordSet made.
+struct SqliteResult {
+  struct Cell {
+    int type = SQLITE_NULL;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT (also BLOB) or SQLITE_NULL
+    int64_t integer = 0;     // INTEGER; for TEXT the offset into `text`
+    double real = 0;         // FLOAT
+    size_t size = 0;         // TEXT: its length in bytes
+  };
+  size_t columns = 0;
+  std::vector<Cell> cells;  // row by row
+  std::string text;
+  size_t rows() const { return columns == 0 ? 0 : cells.size() / columns; }
+  const Cell& At(size_t row, size_t col) const { return cells[row * columns + col]; }
+};
+
 class SqliteStatements {
  public:
   static constexpr size_t kCapacity = 64;
@@ -43,6 +62,8 @@ class SqliteStatements {
   // NULL); false as for Exec.
   bool QueryInt(const std::string& sql, const std::vector<SqlValue>& values,
                 std::optional<int64_t>* out);
+  // Every row `sql` returns; false as for Exec.
+  bool Query(const std::string& sql, const std::vector<SqlValue>& values, SqliteResult* out);
 
  private:
   struct Entry {
