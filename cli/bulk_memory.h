@@ -11,8 +11,9 @@
 
 namespace fuhua {
 
-// Process-wide; a no-op where the C library has no such setting.
-void KeepFreedMemoryForReuse();
+// Process-wide. True when the setting was made; false where the C library
+// has no such setting (then it does nothing).
+bool KeepFreedMemoryForReuse();
 
 }  // namespace fuhua
 
