@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/args.h"
+#include "cli/bulk_memory.h"
 #include "cli/commands.h"
 #include "cli/store_option.h"
 #include "cli/text_table.h"
@@ -83,6 +84,7 @@ int RunLink(int argc, char** argv) {
   }
   std::unique_ptr<Store> store;
   if (!OpenStoreOption("link", args, &store)) return kExitUsage;
+  KeepFreedMemoryForReuse();  // a relink reads and writes the store window by window
   if (!decide && !args.Has("--review")) {
     RelinkReport r;
     Status st = RelinkStore(store.get(), &r);

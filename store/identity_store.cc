@@ -1,11 +1,12 @@
 // The identity tables (store/migrations/002_identity.sql): a relink writes a
-// whole snapshot in one transaction, so readers never see half a linking;
-// decisions are separate rows that a relink never touches.
+// whole snapshot in one transaction, so readers never see half a linking
+// (entities and members as the difference from the stored ones,
+// identity_diff.h); decisions are separate rows that a relink never touches.
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <utility>
 
+#include "store/identity_diff.h"
 #include "store/row_batch.h"
 #include "store/sql_session.h"
 #include "store/store.h"
@@ -14,52 +15,22 @@
 namespace fuhua {
 namespace {
 
-int64_t Milli(double score) { return static_cast<int64_t>(std::lround(score * 1000)); }
-double FromMilli(int64_t m) { return static_cast<double>(m) / 1000; }
-
-void InsertEntities(SqlSession* db, const std::vector<EntityRow>& entities, const std::string& now) {
-  RowBatch b(db, "entities",
-             "id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
-             "members, updated_at");
-  for (const EntityRow& e : entities)
-    b.Add({e.id, e.kind, e.canonical_name, e.name_key, SqlOpt(e.carrier_type), SqlOpt(e.region_code),
-           SqlOpt(e.first_year), SqlOpt(e.last_year), int64_t{e.members}, now});
-  b.Flush();
-}
-
-void InsertMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {
-  RowBatch b(db, "entity_members", "entity_id, record_id, natural_key, role, score_milli, reason, status");
-  for (MemberRow m; next(&m);)
-    b.Add({std::move(m.entity_id), m.record_id, std::move(m.natural_key), std::move(m.role),
-           Milli(m.score), std::move(m.reason), std::move(m.status)});
-  b.Flush();
-}
-
 void InsertReviewsAndRelations(SqlSession* db, const IdentitySnapshot& s) {
   RowBatch reviews(db, "link_reviews", "record_a, record_b, score_milli, reason");
-  for (const ReviewRow& r : s.reviews) reviews.Add({r.record_a, r.record_b, Milli(r.score), r.reason});
+  for (const ReviewRow& r : s.reviews)
+    reviews.Add({r.record_a, r.record_b, ScoreMilli(r.score), r.reason});
   reviews.Flush();
   RowBatch relations(db, "record_relations", "record_id, related_record_id, kind, reason");
   for (const RelationRow& r : s.relations)
     relations.Add({r.record_id, r.related_record_id, r.kind, r.reason});
   relations.Flush();
-  RowBatch plans(db, "plan_links",
-                 "notice_id, table_index, row_index, mention_index, entity_id, score_milli, reason");
+  RowBatch plans(
+      db, "plan_links",
+      "notice_id, table_index, row_index, mention_index, entity_id, score_milli, reason");
   for (const PlanLinkRow& p : s.plan_links)
     plans.Add({p.notice_id, int64_t{p.table}, int64_t{p.row}, int64_t{p.mention}, p.entity_id,
-               Milli(p.score), p.reason});
+               ScoreMilli(p.score), p.reason});
   plans.Flush();
-}
-
-std::vector<EntityRow> QueryEntities(SqlSession* db) {
-  SqlRows rows = db->Query(
-      "SELECT id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
-      "members FROM entities ORDER BY id");
-  std::vector<EntityRow> out;
-  while (rows.Next())
-    out.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.OptText(4),
-                   rows.OptText(5), rows.OptInt(6), rows.OptInt(7), static_cast<int>(rows.Int(8))});
-  return out;
 }
 
 std::vector<MemberRow> QueryMembers(SqlSession* db) {
@@ -75,7 +46,8 @@ std::vector<MemberRow> QueryMembers(SqlSession* db) {
 
 void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
   SqlRows r = db->Query(
-      "SELECT record_a, record_b, score_milli, reason FROM link_reviews ORDER BY record_a, record_b");
+      "SELECT record_a, record_b, score_milli, reason FROM link_reviews ORDER BY record_a, "
+      "record_b");
   while (r.Next()) s->reviews.push_back({r.Int(0), r.Int(1), FromMilli(r.Int(2)), r.Text(3)});
   SqlRows q = db->Query(
       "SELECT record_id, related_record_id, kind, reason FROM record_relations "
@@ -86,7 +58,8 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
       "FROM plan_links ORDER BY notice_id, table_index, row_index, mention_index");
   while (p.Next())
     s->plan_links.push_back({p.Int(0), static_cast<int>(p.Int(1)), static_cast<int>(p.Int(2)),
-                             static_cast<int>(p.Int(3)), p.Text(4), FromMilli(p.Int(5)), p.Text(6)});
+                             static_cast<int>(p.Int(3)), p.Text(4), FromMilli(p.Int(5)),
+                             p.Text(6)});
 }
 
 }  // namespace
@@ -95,11 +68,13 @@ Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
                               const std::function<bool(MemberRow*)>& next) {
   return GuardStore(target_, "replace identity", [&] {
     SqlTransaction tx(db_.get());
-    for (const char* table :
-         {"plan_links", "record_relations", "link_reviews", "entity_members", "entities"})
+    // The small tables are written again; entities and members, by
+    // difference (identity_diff.h): most of them are as they were.
+    for (const char* table : {"plan_links", "record_relations", "link_reviews"})
       db_->Exec(std::string("DELETE FROM ") + table);
-    InsertEntities(db_.get(), snapshot.entities, NowUtc());
-    InsertMembers(db_.get(), next);
+    EntityDiff entities(db_.get(), snapshot.entities, NowUtc());
+    WriteMembers(db_.get(), next);
+    entities.RemoveStale();
     InsertReviewsAndRelations(db_.get(), snapshot);
     tx.Commit();
     return Status::Ok();
@@ -122,10 +97,12 @@ Status Store::AddDecision(const DecisionRow& d) {
     const std::string& a = std::min(d.a_key, d.b_key);
     const std::string& b = std::max(d.a_key, d.b_key);
     SqlTransaction tx(db_.get());
-    db_->Exec("DELETE FROM link_decisions WHERE role = ? AND a_key = ? AND b_key = ?", {d.role, a, b});
+    db_->Exec("DELETE FROM link_decisions WHERE role = ? AND a_key = ? AND b_key = ?",
+              {d.role, a, b});
     int64_t id = db_->ReserveIds("link_decisions", 1);
     db_->Exec(
-        "INSERT INTO link_decisions (id, role, a_key, b_key, decision, decided_by, decided_at, note) "
+        "INSERT INTO link_decisions (id, role, a_key, b_key, decision, decided_by, decided_at, "
+        "note) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         {id, d.role, a, b, std::string(d.accept ? "accept" : "reject"), SqlNonEmpty(d.decided_by),
          NowUtc(), SqlNonEmpty(d.note)});

@@ -21,6 +21,7 @@ struct EntityRow {
   std::optional<int> first_year;
   std::optional<int> last_year;
   int members = 0;
+  bool operator==(const EntityRow&) const = default;
 };
 
 struct MemberRow {

@@ -1,0 +1,194 @@
+// EntityDiff and WriteMembers (identity_diff.h): the identity tables of
+// store/migrations/002_identity.sql brought to a new snapshot by difference.
+#include "store/identity_diff.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "store/row_batch.h"
+
+namespace fuhua {
+namespace {
+
+constexpr const char* kEntityColumns =
+    "id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
+    "members, updated_at";
+constexpr const char* kMemberColumns =
+    "entity_id, record_id, natural_key, role, score_milli, reason, status";
+
+// Record ids per window of members: at most three member rows per record,
+// so a window's stored rows stay a few MB however large the store.
+constexpr int64_t kWindow = 5000;
+// A window is rewritten whole (one range DELETE, batched INSERTs) when more
+// than half of its rows changed and at least this many: one statement per
+// row would cost more, above all on PostgreSQL, one round trip each.
+constexpr size_t kRewriteAtLeast = 64;
+
+std::vector<SqlValue> EntityValues(const EntityRow& e, const std::string& now) {
+  return {e.id,
+          e.kind,
+          e.canonical_name,
+          e.name_key,
+          SqlOpt(e.carrier_type),
+          SqlOpt(e.region_code),
+          SqlOpt(e.first_year),
+          SqlOpt(e.last_year),
+          int64_t{e.members},
+          now};
+}
+
+struct StoredMember {
+  std::string entity_id, natural_key, reason, status;
+  int64_t score_milli = 0;
+};
+
+bool Same(const StoredMember& s, const MemberRow& m) {
+  return s.entity_id == m.entity_id && s.natural_key == m.natural_key &&
+         s.score_milli == ScoreMilli(m.score) && s.reason == m.reason && s.status == m.status;
+}
+
+class MemberWriter {
+ public:
+  MemberWriter(SqlSession* db, const std::function<bool(MemberRow*)>& next)
+      : db_(db), next_(next), inserts_(db, "entity_members", kMemberColumns) {
+    Pull();
+  }
+
+  void Run() {
+    constexpr int64_t kNone = std::numeric_limits<int64_t>::max();
+    for (int64_t lo = std::numeric_limits<int64_t>::min();;) {
+      // The next window starts at the next stored or new member, so gaps in
+      // the ids cost nothing. Rows inserted so far all lie below `lo`.
+      std::optional<int64_t> stored =
+          db_->QueryInt("SELECT MIN(record_id) FROM entity_members WHERE record_id >= ?", {lo});
+      if (!stored && !pending_) break;
+      lo = std::min(stored.value_or(kNone), pending_ ? pending_->record_id : kNone);
+      Window(lo, lo + kWindow);
+      lo += kWindow;
+    }
+    inserts_.Flush();
+  }
+
+ private:
+  using Key = std::pair<int64_t, std::string>;  // record id, role: the primary key
+
+  void Pull() {
+    MemberRow m;
+    if (next_(&m)) {
+      pending_ = std::move(m);
+    } else {
+      pending_.reset();
+    }
+  }
+
+  std::map<Key, StoredMember> Load(int64_t lo, int64_t hi) {
+    std::map<Key, StoredMember> stored;
+    SqlRows rows = db_->Query(
+        "SELECT record_id, role, entity_id, natural_key, score_milli, reason, status "
+        "FROM entity_members WHERE record_id >= ? AND record_id < ?",
+        {lo, hi});
+    while (rows.Next())
+      stored[{rows.Int(0), rows.Text(1)}] = {rows.Text(2), rows.Text(3), rows.Text(5), rows.Text(6),
+                                             rows.Int(4)};
+    return stored;
+  }
+
+  void Window(int64_t lo, int64_t hi) {
+    std::map<Key, StoredMember> gone = Load(lo, hi);  // what is left of it at the end
+    std::vector<MemberRow> fresh;
+    for (; pending_ && pending_->record_id < hi; Pull()) fresh.push_back(std::move(*pending_));
+    std::vector<const MemberRow*> updates, inserts;
+    for (const MemberRow& m : fresh) {
+      auto it = gone.find({m.record_id, m.role});
+      if (it == gone.end()) {
+        inserts.push_back(&m);
+        continue;
+      }
+      if (!Same(it->second, m)) updates.push_back(&m);
+      gone.erase(it);
+    }
+    const size_t changed = updates.size() + gone.size();
+    if (changed >= kRewriteAtLeast && 2 * changed > fresh.size()) {
+      db_->Exec("DELETE FROM entity_members WHERE record_id >= ? AND record_id < ?", {lo, hi});
+      for (const MemberRow& m : fresh) Insert(m);
+      return;
+    }
+    for (const auto& [key, row] : gone)
+      db_->Exec("DELETE FROM entity_members WHERE record_id = ? AND role = ?",
+                {key.first, key.second});
+    for (const MemberRow* m : updates)
+      db_->Exec(
+          "UPDATE entity_members SET entity_id = ?, natural_key = ?, score_milli = ?, reason = ?, "
+          "status = ? WHERE record_id = ? AND role = ?",
+          {m->entity_id, m->natural_key, ScoreMilli(m->score), m->reason, m->status, m->record_id,
+           m->role});
+    for (const MemberRow* m : inserts) Insert(*m);
+  }
+
+  void Insert(const MemberRow& m) {
+    inserts_.Add(
+        {m.entity_id, m.record_id, m.natural_key, m.role, ScoreMilli(m.score), m.reason, m.status});
+  }
+
+  SqlSession* db_;
+  const std::function<bool(MemberRow*)>& next_;
+  std::optional<MemberRow> pending_;  // the next new member, not yet placed
+  RowBatch inserts_;
+};
+
+}  // namespace
+
+std::vector<EntityRow> QueryEntities(SqlSession* db) {
+  SqlRows rows = db->Query(
+      "SELECT id, kind, canonical_name, name_key, carrier_type, region_code, first_year, "
+      "last_year, "
+      "members FROM entities ORDER BY id");
+  std::vector<EntityRow> out;
+  while (rows.Next())
+    out.push_back({rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.OptText(4),
+                   rows.OptText(5), rows.OptInt(6), rows.OptInt(7), static_cast<int>(rows.Int(8))});
+  return out;
+}
+
+EntityDiff::EntityDiff(SqlSession* db, const std::vector<EntityRow>& entities,
+                       const std::string& now)
+    : db_(db) {
+  std::unordered_map<std::string, EntityRow> stored;
+  for (EntityRow& e : QueryEntities(db)) stored.emplace(e.id, std::move(e));
+  RowBatch inserts(db, "entities", kEntityColumns);
+  for (const EntityRow& e : entities) {
+    auto it = stored.find(e.id);
+    if (it == stored.end()) {
+      inserts.Add(EntityValues(e, now));
+      continue;
+    }
+    if (!(it->second == e)) {
+      std::vector<SqlValue> v = EntityValues(e, now);
+      std::rotate(v.begin(), v.begin() + 1, v.end());  // the id last, for WHERE
+      db->Exec(
+          "UPDATE entities SET kind = ?, canonical_name = ?, name_key = ?, carrier_type = ?, "
+          "region_code = ?, first_year = ?, last_year = ?, members = ?, updated_at = ? WHERE id = "
+          "?",
+          v);
+    }
+    stored.erase(it);
+  }
+  inserts.Flush();
+  for (auto& [id, row] : stored) stale_.push_back(id);
+  std::sort(stale_.begin(), stale_.end());
+}
+
+void EntityDiff::RemoveStale() {
+  for (const std::string& id : stale_) db_->Exec("DELETE FROM entities WHERE id = ?", {id});
+}
+
+void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {
+  MemberWriter(db, next).Run();
+}
+
+}  // namespace fuhua

@@ -1,0 +1,54 @@
+// Writing an identity snapshot as the difference from the one stored
+// (Store::ReplaceIdentity, identity_store.cc): rows that a relink leaves as
+// they were are not touched. Deleting every entity and member row and
+// inserting them again was most of a relink — row by row, since SQLite
+// cannot truncate a table under foreign keys — and grew with the store on
+// every ingest, however few notices it added. Internal to store/; throws
+// Poco::Exception like SqlSession, inside the caller's transaction.
+//   EntityDiff entities(db, snapshot.entities, NowUtc());  // new and changed
+//   WriteMembers(db, next);                                // members move
+//   entities.RemoveStale();                                // now memberless
+#ifndef FUHUA_STORE_IDENTITY_DIFF_H_
+#define FUHUA_STORE_IDENTITY_DIFF_H_
+
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/identity_types.h"
+#include "store/sql_session.h"
+
+namespace fuhua {
+
+// Scores are stored as integers, x 1000.
+inline int64_t ScoreMilli(double score) { return static_cast<int64_t>(std::lround(score * 1000)); }
+inline double FromMilli(int64_t milli) { return static_cast<double>(milli) / 1000; }
+
+// The stored entities, by id.
+std::vector<EntityRow> QueryEntities(SqlSession* db);
+
+// Entities: the constructor inserts those not stored and updates those whose
+// content changed (updated_at is then the time of that change);
+// RemoveStale deletes the stored ones the snapshot no longer has — after the
+// members have moved, since deleting an entity deletes its members.
+class EntityDiff {
+ public:
+  EntityDiff(SqlSession* db, const std::vector<EntityRow>& entities, const std::string& now);
+  void RemoveStale();
+
+ private:
+  SqlSession* db_;
+  std::vector<std::string> stale_;
+};
+
+// Brings entity_members to exactly the rows `next` yields (in record id
+// order, as Members in link_views.h streams them), one window of record ids
+// at a time: unchanged rows stay, changed ones are updated, the rest deleted
+// or inserted; a window where most rows changed is rewritten whole.
+void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next);
+
+}  // namespace fuhua
+
+#endif  // FUHUA_STORE_IDENTITY_DIFF_H_
