@@ -13,6 +13,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
 
+#include <limits>
 #include <mutex>
 
 #include "store/sqlite_statements.h"
@@ -105,8 +106,13 @@ int64_t SqlRows::Int(size_t col) const {
 std::optional<int> SqlRows::OptInt(size_t col) const {
   if (IsNull(col)) return std::nullopt;
   if (!sqlite_) return rs_->value(col, static_cast<size_t>(row_)).convert<int>();
-  // Through Var for INTEGER too: it refuses a value beyond int, as Poco did.
-  return AsVar(*sqlite_, sqlite_->At(static_cast<size_t>(row_), col)).convert<int>();
+  const SqliteResult::Cell& c = sqlite_->At(static_cast<size_t>(row_), col);
+  if (c.type != SQLITE_INTEGER) return AsVar(*sqlite_, c).convert<int>();
+  // A value beyond int is refused, as Poco's conversion refuses it (a Var
+  // here allocated for every integer read).
+  if (c.integer > std::numeric_limits<int>::max()) throw Poco::RangeException("Value too large.");
+  if (c.integer < std::numeric_limits<int>::min()) throw Poco::RangeException("Value too small.");
+  return static_cast<int>(c.integer);
 }
 
 std::optional<double> SqlRows::OptDouble(size_t col) const {
