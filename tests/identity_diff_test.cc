@@ -38,8 +38,9 @@ MemberRow Member(int64_t record, const std::string& role, const std::string& ent
 }
 
 EntityRow Entity(const std::string& id, const std::string& name) {
-  return {id, id[0] == 'C' ? "carrier" : "organisation", name, name, std::nullopt, "500107",
-          2021, 2021, 1};
+  return {
+      id, id[0] == 'C' ? "carrier" : "organisation", name, name, std::nullopt, "500107", 2021, 2021,
+      1};
 }
 
 class IdentityDiffTest : public StoreFixture {
@@ -128,8 +129,7 @@ TEST_P(IdentityDiffTest, LeavesExactlyTheNewRows) {
       {"most changed", base, moved},
       {"half gone", base, thinned},
       {"all gone", base, {}},
-      {"gaps wider than a window",
-       Concat({Span(1, 10, 1, "C1"), Span(50000, 50010, 1, "C1")}),
+      {"gaps wider than a window", Concat({Span(1, 10, 1, "C1"), Span(50000, 50010, 1, "C1")}),
        Concat({Span(5, 12, 1, "C2"), Span(90000, 90003, 1, "C1"), Span(200000, 200001, 1, "C1")})},
       {"new records between stored ones", Span(2, 40000, 2, "C1"), Span(1, 40000, 1, "C1")},
   };
@@ -186,8 +186,8 @@ TEST_P(UnchangedRelinkTest, RewritesNoRow) {
   auto rows = [&] {
     const std::string version = sqlite ? "''" : "xmin::text";
     std::map<std::string, std::string> out;
-    SqlRows m = db->Query("SELECT record_id, role, entity_id, reason, " + version +
-                          " FROM entity_members");
+    SqlRows m =
+        db->Query("SELECT record_id, role, entity_id, reason, " + version + " FROM entity_members");
     while (m.Next()) out["m" + m.Text(0) + m.Text(1)] = m.Text(2) + m.Text(3) + "/" + m.Text(4);
     SqlRows e = db->Query("SELECT id, canonical_name, updated_at, " + version + " FROM entities");
     while (e.Next()) out["e" + e.Text(0)] = e.Text(1) + e.Text(2) + "/" + e.Text(3);
@@ -203,6 +203,27 @@ TEST_P(UnchangedRelinkTest, RewritesNoRow) {
   if (sqlite) {
     EXPECT_EQ(db->QueryInt("SELECT n FROM identity_writes"), 0);
   }
+}
+
+// The first relink of a SQLite store makes the members' entity index after
+// the rows; it must be there afterwards, as the migration made it.
+TEST_P(UnchangedRelinkTest, FirstRelinkLeavesTheEntityIndex) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  WriteResult w;
+  ASSERT_TRUE(store->WriteNotice(SeedNotices().front(), 0, &w).ok());
+  RelinkReport r;
+  ASSERT_TRUE(RelinkStore(store.get(), &r).ok());
+  std::unique_ptr<SqlSession> db = Raw();
+  const std::string sql =
+      GetParam() == Backend::kSqlite
+          ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+            "name = 'entity_members_entity'"
+          : "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'entity_members_entity'";
+  EXPECT_EQ(db->QueryInt(sql), 1);
+  EXPECT_GT(
+      db->QueryInt("SELECT COUNT(*) FROM entity_members WHERE entity_id IS NOT NULL").value_or(0),
+      0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IdentityDiffTest,
