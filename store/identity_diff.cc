@@ -2,6 +2,8 @@
 // store/migrations/002_identity.sql brought to a new snapshot by difference.
 #include "store/identity_diff.h"
 
+#include <Poco/Exception.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -101,7 +103,14 @@ class MemberWriter {
   void Window(int64_t lo, int64_t hi) {
     std::map<Key, StoredMember> gone = Load(lo, hi);  // what is left of it at the end
     std::vector<MemberRow> fresh;
-    for (; pending_ && pending_->record_id < hi; Pull()) fresh.push_back(std::move(*pending_));
+    for (; pending_ && pending_->record_id < hi; Pull()) {
+      // A member behind the window would be compared with nothing and
+      // inserted twice: the stream must come in record order.
+      if (pending_->record_id < lo)
+        throw Poco::IllegalStateException("identity members out of record order at record " +
+                                          std::to_string(pending_->record_id));
+      fresh.push_back(std::move(*pending_));
+    }
     std::vector<const MemberRow*> updates, inserts;
     for (const MemberRow& m : fresh) {
       auto it = gone.find({m.record_id, m.role});

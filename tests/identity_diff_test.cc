@@ -6,6 +6,7 @@
 // triggers; PostgreSQL: xmin).
 #include "store/identity_diff.h"
 
+#include <Poco/Exception.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -155,6 +156,16 @@ TEST_P(IdentityDiffTest, EntitiesAreInsertedUpdatedAndRemovedAfterTheirMembersMo
   std::map<std::string, std::string> names;
   while (rows.Next()) names[rows.Text(0)] = rows.Text(1);
   EXPECT_EQ(names, (std::map<std::string, std::string>{{"C1", "a2"}, {"C3", "c"}}));
+}
+
+TEST_P(IdentityDiffTest, MembersOutOfRecordOrderAreRefusedAndNothingIsWritten) {
+  const std::vector<EntityRow> entities = {Entity("C1", "a")};
+  Write(entities, {Member(1, "carrier", "C1")});
+  // Record 2 after record 9000, a window later: it would be compared with
+  // nothing stored and inserted beside its stored row.
+  EXPECT_THROW(Write(entities, {Member(9000, "carrier", "C1"), Member(2, "carrier", "C1")}),
+               Poco::Exception);
+  EXPECT_EQ(Stored(), Expected({Member(1, "carrier", "C1")}));
 }
 
 // A relink of a store that did not change touches no identity row.
