@@ -67,6 +67,7 @@ struct Inputs {
   std::vector<std::string> names;                    // carrier and operator names as written
   std::vector<std::pair<std::string, std::string>> places;  // (district, jurisdiction)
   std::vector<LinkInput> link_one_round;                    // the records of every sample, once
+  TextPool link_text;  // what link_one_round views
 };
 
 Status LoadSample(const std::string& name, std::string* bytes) {
@@ -89,7 +90,7 @@ void CollectNotice(const Notice& n, int64_t id, Inputs* in) {
     in->names.push_back(r.name_raw);
     if (r.operator_raw) in->names.push_back(*r.operator_raw);
     if (r.region) in->places.emplace_back(r.region->raw, jurisdiction);
-    in->link_one_round.push_back(MakeLinkInput(key, r, id));
+    in->link_one_round.push_back(MakeLinkInput(key, r, id, &in->link_text));
   }
 }
 
@@ -295,12 +296,13 @@ BENCHMARK(BM_DistrictLookup);
 // The records of every sample, repeated as further notices up to n inputs.
 std::vector<LinkInput> LinkInputs(size_t n) {
   const std::vector<LinkInput>& one = Data().link_one_round;
+  static TextPool rounds;  // the later rounds' natural keys, viewed by the inputs
   std::vector<LinkInput> out;
   for (size_t i = 0; !one.empty() && out.size() < n; ++i) {
     LinkInput in = one[i % one.size()];
     int64_t round = static_cast<int64_t>(i / one.size());
     in.notice += 1000 * round;
-    in.natural_key += "#" + std::to_string(round);
+    in.natural_key = rounds.Keep(std::string(in.natural_key) + "#" + std::to_string(round));
     out.push_back(std::move(in));
   }
   return out;

@@ -354,26 +354,27 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 }
 
 // The linking view of each record, keys by the real namer (pipeline/org_names).
-std::vector<LinkInput> BuildInputs(const Corpus& c, const OrgNamer& namer) {
+// Their text is kept in `text`.
+std::vector<LinkInput> BuildInputs(const Corpus& c, const OrgNamer& namer, TextPool* text) {
   std::vector<LinkInput> out(c.records.size());
   for (size_t i = 0; i < c.records.size(); ++i) {
     const RawRecord& r = c.records[i];
     LinkInput& in = out[i];
-    in.natural_key = "synthetic:" + std::to_string(c.notice[i]) + ":" + std::to_string(i);
+    in.natural_key = text->Keep("synthetic:" + std::to_string(c.notice[i]) + ":" + std::to_string(i));
     in.notice = c.notice[i];
     NameKey k = namer.Key(r.name);
-    in.name_key = k.key;
-    in.name_place = k.place.value_or("");
+    in.name_key = text->Keep(k.key);
+    in.name_place = text->Keep(k.place.value_or(""));
     in.name_is_org = k.legal_form.has_value();
-    in.carrier_type = r.type;
-    in.region_code = r.region_code;
+    in.carrier_type = text->Keep(r.type);
+    in.region_code = text->Keep(r.region_code);
     if (!r.op_name.empty()) {
       NameKey o = namer.Key(r.op_name);
-      in.operator_key = o.key;
-      in.operator_place = o.place.value_or("");
+      in.operator_key = text->Keep(o.key);
+      in.operator_place = text->Keep(o.place.value_or(""));
     }
-    in.evaluated_as = r.evaluated_as;
-    in.grade = r.grade;
+    in.evaluated_as = text->Keep(r.evaluated_as);
+    in.grade = text->Keep(r.grade);
   }
   return out;
 }
@@ -482,12 +483,12 @@ double Median(std::vector<double> v) {
 
 // Key building and LinkRecords, each timed `repeat` times (median: these
 // machines are shared and noisy); the last run's inputs and result are kept.
-Status TimeKeysAndLink(const Corpus& c, const OrgNamer& namer, int repeat,
+Status TimeKeysAndLink(const Corpus& c, const OrgNamer& namer, int repeat, TextPool* text,
                        std::vector<LinkInput>* inputs, LinkResult* r, Row* row) {
   std::vector<double> keys_s, link_s;
   for (int k = 0; k < repeat; ++k) {
     auto t0 = std::chrono::steady_clock::now();
-    *inputs = BuildInputs(c, namer);
+    *inputs = BuildInputs(c, namer, text);
     keys_s.push_back(Seconds(t0));
     t0 = std::chrono::steady_clock::now();
     Status st = LinkRecords(*inputs, {}, r);
@@ -503,9 +504,10 @@ Status Measure(const Vocabulary& v, const Options& o, const OrgNamer& namer, siz
   auto t0 = std::chrono::steady_clock::now();
   Corpus c = World(v, o).Generate(n);
   row->gen_s = Seconds(t0);
+  TextPool text;  // what the inputs view
   std::vector<LinkInput> inputs;
   LinkResult r;
-  if (Status st = TimeKeysAndLink(c, namer, o.repeat, &inputs, &r, row); !st.ok()) return st;
+  if (Status st = TimeKeysAndLink(c, namer, o.repeat, &text, &inputs, &r, row); !st.ok()) return st;
   row->n = n, row->notices = c.notices, row->carriers = c.carriers, row->operators = c.operators;
   row->pairs = r.pairs_scored, row->review = r.review.size(), row->digest = ResultDigest(r);
   row->peak_kb = reset ? StatusKb("VmHWM:") : -StatusKb("VmHWM:");
@@ -518,10 +520,10 @@ Status Measure(const Vocabulary& v, const Options& o, const OrgNamer& namer, siz
     std::vector<std::string> names(n), ops(n);
     for (size_t i = 0; i < n; ++i)
       names[i] = c.records[i].name + " [" + c.records[i].region_code + " n" +
-                 std::to_string(c.notice[i]) + " " + inputs[i].name_place + "/" +
-                 inputs[i].name_key + "]",
+                 std::to_string(c.notice[i]) + " " + std::string(inputs[i].name_place) + "/" +
+                 std::string(inputs[i].name_key) + "]",
       ops[i] = c.records[i].op_name + " [" + c.records[i].region_code + " " +
-               inputs[i].operator_place + "/" + inputs[i].operator_key + "]";
+               std::string(inputs[i].operator_place) + "/" + std::string(inputs[i].operator_key) + "]";
     Explain("carrier", r.carrier_cluster, carrier_truth, names, o.explain);
     Explain("organisation", r.org_cluster, op_truth, ops, o.explain);
   }

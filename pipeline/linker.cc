@@ -175,18 +175,26 @@ double Similarity(const std::u32string& a, const std::u32string& b) {
 }
 
 // GB/T 2260 codes nest by prefix: 150000 ⊃ 150700 ⊃ 150781.
-bool CodeWithin(const std::string& inner, const std::string& outer) {
+bool CodeWithin(std::string_view inner, std::string_view outer) {
   if (outer.ends_with("0000")) return inner.compare(0, 2, outer, 0, 2) == 0;
   if (outer.ends_with("00")) return inner.compare(0, 4, outer, 0, 4) == 0;
   return inner == outer;
 }
 
-bool RegionsConflict(const std::string& a, const std::string& b) {
+bool RegionsConflict(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && !CodeWithin(a, b) && !CodeWithin(b, a);
 }
 
+// The parts (text, or single characters) one after another.
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string out;
+  ((out += parts), ...);
+  return out;
+}
+
 // Leading places agree when one extends the other: 重庆 / 重庆市 / 重庆市万州.
-bool PlacesConflict(const std::string& a, const std::string& b) {
+bool PlacesConflict(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && !a.starts_with(b) && !b.starts_with(a);
 }
 
@@ -202,8 +210,8 @@ struct Keys {
 };
 
 Keys MakeKeys(const LinkInput& in) {
-  return {DecodeUtf8(in.name_key), DecodeUtf8(in.name_place + in.name_key),
-          DecodeUtf8(in.operator_key), DecodeUtf8(in.operator_place + in.operator_key)};
+  return {DecodeUtf8(in.name_key), DecodeUtf8(Cat(in.name_place, in.name_key)),
+          DecodeUtf8(in.operator_key), DecodeUtf8(Cat(in.operator_place, in.operator_key))};
 }
 
 // Names compare by their keys; only when exactly one of them had a leading
@@ -275,7 +283,7 @@ double ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, con
 }
 
 // Two organisation names (key and full form) of records in regions a and b.
-double ScoreOrgs(const std::string& region_a, const std::string& region_b, const std::u32string& key_a,
+double ScoreOrgs(std::string_view region_a, std::string_view region_b, const std::u32string& key_a,
                  const std::u32string& full_a, const std::u32string& key_b, const std::u32string& full_b,
                  const Weights& w, std::string* reason) {
   double score = NameSimilarity(key_a, full_a, key_b, full_b);
@@ -346,7 +354,7 @@ class Clusters {
 // records (one notice stored as .txt and .docx): the decision holds for each.
 std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
     const std::vector<LinkInput>& in, const std::vector<LinkDecision>& decisions) {
-  std::unordered_map<std::string, std::vector<int>> by_key;
+  std::unordered_map<std::string_view, std::vector<int>> by_key;  // views into the inputs
   for (size_t i = 0; i < in.size(); ++i) by_key[in[i].natural_key].push_back(static_cast<int>(i));
   std::vector<std::pair<std::pair<int, int>, bool>> out;
   for (const LinkDecision& d : decisions) {
@@ -371,21 +379,23 @@ std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
          r.name_key.key;
 }
 
-LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice) {
+LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
+                        TextPool* text) {
   LinkInput in;
-  in.natural_key = NaturalKey(notice_key, r);
+  in.natural_key = text->Keep(NaturalKey(notice_key, r));
   in.notice = notice;
-  in.name_key = r.name_key.key;
-  in.name_place = r.name_key.place.value_or("");
+  in.name_key = text->Keep(r.name_key.key);
+  in.name_place = text->Keep(r.name_key.place.value_or(""));
   in.name_is_org = r.name_key.legal_form.has_value();
-  in.carrier_type = r.carrier_type.value_or("");
-  if (r.region && r.region->kind == RegionKind::kDivision) in.region_code = r.region->code.value_or("");
+  in.carrier_type = text->Keep(r.carrier_type.value_or(""));
+  if (r.region && r.region->kind == RegionKind::kDivision)
+    in.region_code = text->Keep(r.region->code.value_or(""));
   if (r.operator_key) {
-    in.operator_key = r.operator_key->key;
-    in.operator_place = r.operator_key->place.value_or("");
+    in.operator_key = text->Keep(r.operator_key->key);
+    in.operator_place = text->Keep(r.operator_key->place.value_or(""));
   }
-  in.evaluated_as = r.evaluated_as.value_or("");
-  in.grade = r.grade.value_or("");
+  in.evaluated_as = text->Keep(r.evaluated_as.value_or(""));
+  in.grade = text->Keep(r.grade.value_or(""));
   return in;
 }
 
@@ -528,8 +538,8 @@ std::vector<Link> JoinPairs(Clusters* c, const Profiles& p, const std::vector<Sc
 // Everything ScoreCarriers reads of a record, as one string.
 std::string CarrierProfileKey(const LinkInput& in) {
   const char sep = '\x1f';
-  return in.name_key + sep + in.name_place + sep + in.carrier_type + sep + in.region_code + sep +
-         in.operator_key + sep + in.operator_place;
+  return Cat(in.name_key, sep, in.name_place, sep, in.carrier_type, sep, in.region_code, sep,
+             in.operator_key, sep, in.operator_place);
 }
 
 void LinkCarriers(const std::vector<LinkInput>& in, const Profiles& p, const std::vector<Keys>& keys,
@@ -576,12 +586,12 @@ void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carrier
     const Keys& ks = keys[static_cast<size_t>(carriers.of[static_cast<size_t>(m[k].input)])];
     return m[k].is_name ? std::pair{&ks.name, &ks.full} : std::pair{&ks.op, &ks.op_full};
   };
-  auto region = [&](size_t k) -> const std::string& { return in[static_cast<size_t>(m[k].input)].region_code; };
+  auto region = [&](size_t k) { return in[static_cast<size_t>(m[k].input)].region_code; };
   Profiles p = GroupProfiles(m.size(), [&](size_t k) {
     const LinkInput& x = in[static_cast<size_t>(m[k].input)];
     const char sep = '\x1f';
-    return m[k].is_name ? x.name_place + sep + x.name_key + sep + x.region_code
-                        : x.operator_place + sep + x.operator_key + sep + x.region_code;
+    return m[k].is_name ? Cat(x.name_place, sep, x.name_key, sep, x.region_code)
+                        : Cat(x.operator_place, sep, x.operator_key, sep, x.region_code);
   });
   auto score = [&](size_t a, size_t b, std::string* reason) {
     auto [ka, fa] = names(a);
@@ -635,7 +645,7 @@ void FindRelations(const std::vector<LinkInput>& in, LinkResult* out) {
     }
     if (best >= 0)
       out->relations.push_back(
-          {static_cast<int>(i), best, 1.0, "evaluated as " + a.evaluated_as + ": " + why});
+          {static_cast<int>(i), best, 1.0, Cat("evaluated as ", a.evaluated_as, ": ", why)});
   }
 }
 

@@ -28,25 +28,31 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/notice.h"
 #include "pipeline/status.h"
+#include "pipeline/text_pool.h"
 
 namespace fuhua {
 
+// A record as the linker reads it. The text is viewed, not held: a store's
+// relink links every record it has, and nine strings a record were most of
+// its memory. Whoever makes the inputs keeps the text they view alive until
+// LinkRecords returns (MakeLinkInput keeps it in a TextPool).
 struct LinkInput {
-  std::string natural_key;  // stable across re-ingest: see NaturalKey
-  int64_t notice = 0;       // records of one notice are different carriers
-  std::string name_key;
-  std::string name_place;   // NameKey::place, "" when none
-  bool name_is_org = false;  // the name itself is an organisation's (有限公司…)
-  std::string carrier_type;
-  std::string region_code;  // division code, "" when not a resolved division
-  std::string operator_key;  // "" when no operator
-  std::string operator_place;
-  std::string evaluated_as;  // carrier type the result was borrowed from, ""
-  std::string grade;
+  std::string_view natural_key;  // stable across re-ingest: see NaturalKey
+  int64_t notice = 0;            // records of one notice are different carriers
+  std::string_view name_key;
+  std::string_view name_place;  // NameKey::place, "" when none
+  bool name_is_org = false;     // the name itself is an organisation's (有限公司…)
+  std::string_view carrier_type;
+  std::string_view region_code;   // division code, "" when not a resolved division
+  std::string_view operator_key;  // "" when no operator
+  std::string_view operator_place;
+  std::string_view evaluated_as;  // carrier type the result was borrowed from, ""
+  std::string_view grade;
 };
 
 // A person's decision on a pair, by natural keys.
@@ -85,8 +91,10 @@ std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
 // what person decisions and entity ids are keyed by.
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);
 
-// The linking view of a record (notice id `notice`).
-LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice);
+// The linking view of a record (notice id `notice`); its text is kept in
+// `text`, which must outlive the input.
+LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
+                        TextPool* text);
 
 // Links `inputs`. Fails only when schemas/linking.json is broken.
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,

@@ -39,12 +39,13 @@ Status LinkAndView(Store* store, const LinkRows& rows, const std::vector<NoticeR
   if (!st.ok()) return st;
   std::unordered_map<int64_t, std::string> notice_key;
   for (const NoticeRow& n : notices) notice_key[n.id] = NoticeKey(n.meta, n.sha256);
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notice_key);
+  TextPool input_text;  // what the inputs view
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notice_key, &input_text);
   LinkResult linked;
   st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
   if (!st.ok()) return st;
   l->natural.reserve(inputs.size());
-  for (LinkInput& in : inputs) l->natural.push_back(std::move(in.natural_key));
+  for (const LinkInput& in : inputs) l->natural.emplace_back(in.natural_key);
   std::vector<LinkInput>().swap(inputs);
   MakeViews(rows, linked, l);
   AddPairs(rows.rows, linked, snap);

@@ -13,17 +13,6 @@
 
 namespace fuhua {
 
-const std::string TextPool::kEmpty;
-
-TextId TextPool::Intern(std::string text) {
-  auto found = index_.find(text);
-  if (found != index_.end()) return found->second;
-  texts_.push_back(std::move(text));
-  TextId id = static_cast<TextId>(texts_.size());
-  index_.emplace(texts_.back(), id);
-  return id;
-}
-
 namespace {
 
 // Ids per query window. Poco's RecordSet holds a whole result in memory:
@@ -138,7 +127,8 @@ std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r) {
 }
 
 std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
-                                      const std::unordered_map<int64_t, std::string>& notice_keys) {
+                                      const std::unordered_map<int64_t, std::string>& notice_keys,
+                                      TextPool* text) {
   static const std::string kNoKey;
   std::vector<LinkInput> inputs;
   inputs.reserve(rows.rows.size());
@@ -147,7 +137,7 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
     auto key = notice_keys.find(r.notice_id);
     LinkFields(rows, r, &g);
     inputs.push_back(
-        MakeLinkInput(key == notice_keys.end() ? kNoKey : key->second, g, r.notice_id));
+        MakeLinkInput(key == notice_keys.end() ? kNoKey : key->second, g, r.notice_id, text));
   }
   return inputs;
 }

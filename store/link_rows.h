@@ -21,32 +21,9 @@
 
 #include "pipeline/linker.h"
 #include "pipeline/notice.h"
+#include "pipeline/text_pool.h"
 
 namespace fuhua {
-
-// Interned text: each distinct string is held once and named by a TextId;
-// kNull stands for NULL (none), which Str reads as "" like the model does.
-using TextId = uint32_t;
-class TextPool {
- public:
-  static constexpr TextId kNull = 0;
-  TextPool() = default;
-  TextPool(const TextPool&) = delete;  // the index points into texts_
-  TextPool& operator=(const TextPool&) = delete;
-  TextPool(TextPool&&) = default;  // a deque's move keeps its elements in place
-
-  TextId Intern(std::string text);
-  TextId Intern(std::optional<std::string> text) { return text ? Intern(std::move(*text)) : kNull; }
-  const std::string& Str(TextId id) const { return id == kNull ? kEmpty : texts_[id - 1]; }
-  std::optional<std::string> Opt(TextId id) const {
-    return id == kNull ? std::nullopt : std::optional<std::string>(texts_[id - 1]);
-  }
-
- private:
-  static const std::string kEmpty;
-  std::deque<std::string> texts_;  // a deque: growing it never moves a string the index views
-  std::unordered_map<std::string_view, TextId> index_;
-};
 
 // A current record as linking and the identity snapshot see it. Text fields
 // are TextIds into LinkRows::text; the name's place and legal form are kNull
@@ -73,10 +50,12 @@ struct LinkRows {
 std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r);
 
 // The linker's inputs for `rows`, through MakeLinkInput (pipeline/linker.h),
-// so the linking view of a record stays the linker's own. notice_keys: the
-// NoticeKey of every notice id.
+// so the linking view of a record stays the linker's own; their text is kept
+// in `text`, which must outlive them. notice_keys: the NoticeKey of every
+// notice id.
 std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
-                                      const std::unordered_map<int64_t, std::string>& notice_keys);
+                                      const std::unordered_map<int64_t, std::string>& notice_keys,
+                                      TextPool* text);
 
 // The previous snapshot's entity ids by (natural key, role), for the natural
 // keys of the current records only: what AssignEntityIds carries over. When

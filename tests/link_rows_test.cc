@@ -18,10 +18,14 @@ namespace fuhua::testing {
 namespace {
 
 std::string Fields(const LinkInput& in) {
-  return in.natural_key + "|" + std::to_string(in.notice) + "|" + in.name_key + "|" +
-         in.name_place + "|" + (in.name_is_org ? "org" : "-") + "|" + in.carrier_type + "|" +
-         in.region_code + "|" + in.operator_key + "|" + in.operator_place + "|" + in.evaluated_as +
-         "|" + in.grade;
+  const std::string notice = std::to_string(in.notice);
+  const std::string_view fields[] = {in.natural_key,  notice,          in.name_key,
+                                     in.name_place,   in.name_is_org ? "org" : "-",
+                                     in.carrier_type, in.region_code,  in.operator_key,
+                                     in.operator_place, in.evaluated_as, in.grade};
+  std::string out;
+  for (std::string_view f : fields) out.append(f).append("|");
+  return out;
 }
 
 class LinkRowsTest : public StoreFixture {
@@ -54,7 +58,8 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
   ASSERT_EQ(rows.rows.size(), records.size());
   std::unordered_map<int64_t, std::string> keys;
   for (const RecordRow& r : records) keys[r.notice_id] = "notice " + std::to_string(r.notice_id);
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys);
+  TextPool text;
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys, &text);
   int operators = 0, orgs = 0, divisions = 0;
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordRow& want = records[i];
@@ -71,7 +76,7 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
       EXPECT_EQ(region->kind, want.record.region->kind);
       EXPECT_EQ(region->parent_code, want.record.region->parent_code);
     }
-    LinkInput whole = MakeLinkInput(keys[want.notice_id], want.record, want.notice_id);
+    LinkInput whole = MakeLinkInput(keys[want.notice_id], want.record, want.notice_id, &text);
     EXPECT_EQ(Fields(inputs[i]), Fields(whole));
     operators += !whole.operator_key.empty(), orgs += whole.name_is_org;
     divisions += !whole.region_code.empty();

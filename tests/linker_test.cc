@@ -17,6 +17,7 @@ namespace {
 
 struct Linked {
   std::vector<Notice> notices;
+  TextPool text;  // what the inputs view
   std::vector<LinkInput> inputs;
   std::vector<const GradeRecord*> records;
   std::vector<int> years;
@@ -48,7 +49,7 @@ Linked Link(const std::vector<std::string>& files, const std::vector<LinkDecisio
   }
   for (size_t f = 0; f < files.size(); ++f)
     for (const GradeRecord& r : l.notices[f].records) {
-      l.inputs.push_back(MakeLinkInput(l.notices[f].sha256, r, static_cast<int64_t>(f)));
+      l.inputs.push_back(MakeLinkInput(l.notices[f].sha256, r, static_cast<int64_t>(f), &l.text));
       l.records.push_back(&r);
       l.years.push_back(l.notices[f].meta.year.value_or(0));
     }
@@ -135,21 +136,21 @@ TEST(Linker, DecisionsOverrideScores) {
             -1);
   // Rejected by a person: kept apart although the names agree.
   Linked rejected = Link({kChongqing2021, kSynthetic2022},
-                         {{auto_linked.inputs[static_cast<size_t>(a)].natural_key,
-                           auto_linked.inputs[static_cast<size_t>(b)].natural_key, false}});
+                         {{std::string(auto_linked.inputs[static_cast<size_t>(a)].natural_key),
+                           std::string(auto_linked.inputs[static_cast<size_t>(b)].natural_key), false}});
   EXPECT_NE(rejected.Carrier("重庆大地创业孵化基地"), rejected.Carrier("重庆市大地创业孵化基地"));
   // Accepted by a person: joined although the names differ.
   int x = auto_linked.Find("芸山创业孵化基地"), y = auto_linked.Find("重庆渝创科技孵化器有限责任公司");
   Linked accepted = Link({kChongqing2021, kSynthetic2022},
-                         {{auto_linked.inputs[static_cast<size_t>(x)].natural_key,
-                           auto_linked.inputs[static_cast<size_t>(y)].natural_key, true}});
+                         {{std::string(auto_linked.inputs[static_cast<size_t>(x)].natural_key),
+                           std::string(auto_linked.inputs[static_cast<size_t>(y)].natural_key), true}});
   EXPECT_EQ(accepted.Carrier("芸山创业孵化基地"), accepted.Carrier("重庆渝创科技孵化器有限责任公司"));
 }
 
 TEST(Linker, EntityIdsAreStable) {
   Linked l = Link({kChongqing2021, kSynthetic2022});
   std::vector<std::string> keys;
-  for (const LinkInput& in : l.inputs) keys.push_back(in.natural_key);
+  for (const LinkInput& in : l.inputs) keys.emplace_back(in.natural_key);
   std::vector<std::string> none(keys.size());
   std::vector<std::string> first = AssignEntityIds(l.result.carrier_cluster, keys, none, "C");
   // Same records again, previous ids known: the same ids.
