@@ -185,14 +185,6 @@ bool RegionsConflict(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && !CodeWithin(a, b) && !CodeWithin(b, a);
 }
 
-// The parts (text, or single characters) one after another.
-template <typename... Parts>
-std::string Cat(const Parts&... parts) {
-  std::string out;
-  ((out += parts), ...);
-  return out;
-}
-
 // Leading places agree when one extends the other: 重庆 / 重庆市 / 重庆市万州.
 bool PlacesConflict(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && !a.starts_with(b) && !b.starts_with(a);
@@ -202,6 +194,14 @@ std::string Fixed(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
+}
+
+// The parts (text, or single characters) one after another.
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string out;
+  ((out += parts), ...);
+  return out;
 }
 
 // What the scorers read of one input, decoded once.

@@ -213,8 +213,9 @@ class Store {
   // milestones): what a relink needs to link plan mentions.
   Status LoadPlans(std::vector<NoticeContent>* content);
 
-  // Identity (store/identity_store.cc). A relink replaces the whole snapshot
-  // in one transaction; decisions are kept across relinks and re-ingests.
+  // Identity (store/identity_store.cc). A relink brings the stored snapshot
+  // to `snapshot` in one transaction, entities and members by difference
+  // (identity_diff.h); decisions are kept across relinks and re-ingests.
   // The member rows are streamed, not held (a relink's largest part): `next`
   // fills the next one and returns false after the last; snapshot.members is
   // not read.
