@@ -28,10 +28,10 @@ CREATE TABLE entity_members (
   entity_id   TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
   record_id   BIGINT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
   natural_key TEXT NOT NULL,     -- notice key|carrier type|name key (pipeline/linker.h)
-  role        TEXT NOT NULL CHECK (role IN ('carrier', 'operator', 'named_organisation')),
+  role        TEXT NOT NULL CHECK (role = 'carrier' OR role = 'operator' OR role = 'named_organisation'),
   score_milli INTEGER NOT NULL,  -- link score x 1000
   reason      TEXT NOT NULL,
-  status      TEXT NOT NULL CHECK (status IN ('auto', 'accepted', 'single')),
+  status      TEXT NOT NULL CHECK (status = 'auto' OR status = 'accepted' OR status = 'single'),
   PRIMARY KEY (record_id, role)
 );
 CREATE INDEX entity_members_entity ON entity_members (entity_id);

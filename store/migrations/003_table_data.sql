@@ -24,7 +24,7 @@ CREATE TABLE data_rows (
   table_index INTEGER NOT NULL,
   position    INTEGER NOT NULL,
   row_index   INTEGER NOT NULL,   -- grid row
-  kind        TEXT NOT NULL CHECK (kind IN ('data', 'total', 'note')),
+  kind        TEXT NOT NULL CHECK (kind = 'data' OR kind = 'total' OR kind = 'note'),
   cells       TEXT NOT NULL,      -- JSON array of strings, one per column
   derived     TEXT NOT NULL,
   PRIMARY KEY (notice_id, table_index, position),
