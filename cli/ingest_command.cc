@@ -183,7 +183,12 @@ int IngestInto(Store* store, const IngestArgs& args, const std::string& command)
   // Relink after every run that stored something, also an interrupted one:
   // the notices stored are whole, and entities should reflect them.
   RelinkReport relink;
-  if (st.ok() && report.summary.files_new > 0) st = RelinkStore(store, &relink);
+  if (st.ok() && report.summary.files_new > 0) {
+    // The log of what was stored is copied into the database while the
+    // relink reads and links, on the core the extraction no longer uses.
+    if (args.jobs > 1) store->CheckpointInBackground();
+    st = RelinkStore(store, &relink);
+  }
   if (report.run_id > 0) PrintSummary(std::cout, report, store->target());
   if (st.ok() && report.summary.files_new > 0) std::cout << FormatRelink(relink) << "\n";
   std::cout.flush();

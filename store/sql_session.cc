@@ -17,6 +17,7 @@
 #include <mutex>
 
 #include "store/sqlite_statements.h"
+#include "store/wal_checkpoint.h"
 
 namespace fuhua {
 namespace {
@@ -128,6 +129,7 @@ SqlSession::SqlSession(const StoreTarget& target)
   if (dialect_ != Dialect::kSqlite) return;
   ConfigureSqlite();
   sqlite_ = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(session_));
+  sqlite_path_ = target.connection;
 }
 
 SqlSession::~SqlSession() = default;
@@ -158,6 +160,12 @@ void SqlSession::ConfigureSqlite() {
   // index pages again each time; 10000 pages (40 MiB of WAL at most) cut an
   // ingest's time by a tenth. Readers are unaffected; commits are as durable.
   session_ << "PRAGMA wal_autocheckpoint=10000", now;
+}
+
+void SqlSession::CheckpointInBackground() {
+  if (dialect_ != Dialect::kSqlite) return;
+  checkpoint_.reset();  // an earlier one finishes first
+  checkpoint_ = std::make_unique<BackgroundCheckpoint>(sqlite_path_);
 }
 
 Poco::Data::Statement SqlSession::Prepare(const std::string& sql,

@@ -74,6 +74,7 @@ class SqlRows {
 };
 
 class SqliteStatements;
+class BackgroundCheckpoint;
 
 class SqlSession {
  public:
@@ -103,6 +104,11 @@ class SqlSession {
   // lock; SQLite: BEGIN IMMEDIATE already holds the only write lock).
   void LockForMigration();
 
+  // SQLite: starts copying the write-ahead log into the database on another
+  // thread (wal_checkpoint.h) while this connection goes on; the session
+  // waits for it before it closes. PostgreSQL: nothing.
+  void CheckpointInBackground();
+
  private:
   Poco::Data::Statement Prepare(const std::string& sql, const std::vector<SqlValue>& values);
   void ConfigureSqlite();
@@ -115,6 +121,8 @@ class SqlSession {
   // sqlite_statements.h). Declared after session_, so they are finalised
   // before the connection closes.
   std::unique_ptr<SqliteStatements> sqlite_;
+  std::string sqlite_path_;
+  std::unique_ptr<BackgroundCheckpoint> checkpoint_;  // declared last: joined first
 };
 
 // Rolls back on destruction unless Commit() was called, so an early return

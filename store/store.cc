@@ -172,6 +172,8 @@ Status Store::CommitBatch() {
   });
 }
 
+void Store::CheckpointInBackground() { db_->CheckpointInBackground(); }
+
 Status Store::BeginRun(const RunInfo& info, int64_t* run_id) {
   return GuardStore(target_, "begin run", [&] {
     SqlTransaction tx(db_.get());

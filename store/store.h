@@ -184,6 +184,10 @@ class Store {
   // ends a batch whose commit failed, with a rollback.
   Status BeginBatch();
   Status CommitBatch();
+  // SQLite: copies the write-ahead log of the writes so far into the
+  // database on another thread while this store goes on (wal_checkpoint.h),
+  // for a run with a core to spare. PostgreSQL: nothing.
+  void CheckpointInBackground();
 
   Status BeginRun(const RunInfo& info, int64_t* run_id);
   Status FinishRun(int64_t run_id, const RunSummary& summary);  // NotFound: no such run

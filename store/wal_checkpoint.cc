@@ -1,0 +1,36 @@
+// Implements BackgroundCheckpoint (wal_checkpoint.h).
+#include "store/wal_checkpoint.h"
+
+#include <sqlite3.h>
+
+namespace fuhua {
+namespace {
+
+// True when the whole log was copied. The schema read opens the file and
+// its log: before it, the connection does not know the database is in WAL
+// mode and its checkpoint does nothing (and reports -1 pages).
+bool Checkpoint(const std::string& path) {
+  sqlite3* db = nullptr;
+  bool complete = false;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) ==
+          SQLITE_OK &&
+      sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr) == SQLITE_OK) {
+    int in_log = -1, copied = -1;
+    int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_log, &copied);
+    complete = rc == SQLITE_OK && in_log >= 0 && in_log == copied;
+  }
+  sqlite3_close(db);  // also after a failed open, which still returns a handle
+  return complete;
+}
+
+}  // namespace
+
+BackgroundCheckpoint::BackgroundCheckpoint(std::string path)
+    : thread_([this, path = std::move(path)] { complete_ = Checkpoint(path); }) {}
+
+bool BackgroundCheckpoint::Wait() {
+  if (thread_.joinable()) thread_.join();
+  return complete_;
+}
+
+}  // namespace fuhua
