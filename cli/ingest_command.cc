@@ -187,7 +187,7 @@ int IngestInto(Store* store, const IngestArgs& args, const std::string& command)
     // The log of what was stored is copied into the database while the
     // relink reads and links, on the core the extraction no longer uses.
     if (args.jobs > 1) store->CheckpointInBackground();
-    st = RelinkStore(store, &relink);
+    st = RelinkStore(store, &relink, args.jobs);
   }
   if (report.run_id > 0) PrintSummary(std::cout, report, store->target());
   if (st.ok() && report.summary.files_new > 0) std::cout << FormatRelink(relink) << "\n";

@@ -6,6 +6,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <thread>
 #include <unordered_map>
 
 #include "pipeline/linker.h"
@@ -67,9 +70,39 @@ Status BuildSnapshot(Store* store, const LinkRows& rows, const std::vector<Notic
   return Status::Ok();
 }
 
+// The plan links, made on a second connection and thread while the store's
+// own connection writes the members (threads > 1): both read only what was
+// committed before the relink. The connection is opened here, before the
+// snapshot's transaction takes the write lock.
+class PlanLinksAside {
+ public:
+  Status Start(const Store& store, const std::vector<NoticeRow>& notices, const LinkRows& rows,
+               const std::vector<std::string>& carrier_of_row) {
+    Status st = store.OpenAnother(&reader_);
+    if (!st.ok()) return st;
+    // The caller keeps the three alive until Finish.
+    thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
+      status_ = AddPlanLinks(reader_.get(), *n, *r, *c, &made_);
+    });
+    return st;
+  }
+  // Waits for the links and moves them into `snap`.
+  Status Finish(IdentitySnapshot* snap) {
+    thread_.join();
+    snap->plan_links = std::move(made_.plan_links);
+    return status_;
+  }
+
+ private:
+  std::unique_ptr<Store> reader_;
+  IdentitySnapshot made_;
+  Status status_;
+  std::jthread thread_;  // last: joined (if still running) before the rest goes
+};
+
 }  // namespace
 
-Status RelinkStore(Store* store, RelinkReport* report) {
+Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   auto start = std::chrono::steady_clock::now();
   LinkRows rows;
   std::vector<NoticeRow> notices;
@@ -79,8 +112,17 @@ Status RelinkStore(Store* store, RelinkReport* report) {
   Status st = store->LoadLinkRows(&rows);
   if (st.ok()) st = store->CurrentNotices(&notices);
   if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
-  if (st.ok()) st = AddPlanLinks(store, notices, rows, CarrierOfRows(linking), &snap);
-  if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows));
+  if (!st.ok()) return st;
+  const std::vector<std::string> carrier_of_row = CarrierOfRows(linking);
+  PlanLinksAside aside;
+  std::function<Status()> rest;
+  if (threads > 1) {
+    st = aside.Start(*store, notices, rows, carrier_of_row);
+    rest = [&] { return aside.Finish(&snap); };
+  } else {
+    st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap);
+  }
+  if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows), rest);
   if (!st.ok()) return st;
   r.records = static_cast<int>(rows.rows.size());
   r.carriers = static_cast<int>(linking.carriers.ids.size());

@@ -27,7 +27,9 @@ struct RelinkReport {
   double seconds = 0;
 };
 
-Status RelinkStore(Store* store, RelinkReport* report);
+// threads > 1: the plan mentions are linked on a second connection and
+// thread while the members are written.
+Status RelinkStore(Store* store, RelinkReport* report, int threads = 1);
 
 // One line for people: "linked 270 records: 158 carriers, ...".
 // "1 pair to review", "4 pairs to review".

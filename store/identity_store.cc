@@ -65,7 +65,8 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
 }  // namespace
 
 Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
-                              const std::function<bool(MemberRow*)>& next) {
+                              const std::function<bool(MemberRow*)>& next,
+                              const std::function<Status()>& rest) {
   return GuardStore(target_, "replace identity", [&] {
     SqlTransaction tx(db_.get());
     // The small tables are written again; entities and members, by
@@ -75,6 +76,10 @@ Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
     EntityDiff entities(db_.get(), snapshot.entities, NowUtc());
     WriteMembers(db_.get(), next);
     entities.RemoveStale();
+    if (rest) {
+      Status st = rest();
+      if (!st.ok()) return st;  // the transaction rolls back
+    }
     InsertReviewsAndRelations(db_.get(), snapshot);
     tx.Commit();
     return Status::Ok();

@@ -32,6 +32,7 @@ struct MemberRow {
   double score = 1;
   std::string reason;
   std::string status;  // auto | accepted | single
+  bool operator==(const MemberRow&) const = default;
 };
 
 struct ReviewRow {
@@ -39,6 +40,7 @@ struct ReviewRow {
   int64_t record_b = 0;
   double score = 0;
   std::string reason;
+  bool operator==(const ReviewRow&) const = default;
 };
 
 struct RelationRow {
@@ -46,6 +48,7 @@ struct RelationRow {
   int64_t related_record_id = 0;
   std::string kind;  // evaluated_as
   std::string reason;
+  bool operator==(const RelationRow&) const = default;
 };
 
 // A carrier named in a plan table joined to the graded carrier it is
@@ -59,6 +62,7 @@ struct PlanLinkRow {
   std::string entity_id;
   double score = 0;
   std::string reason;
+  bool operator==(const PlanLinkRow&) const = default;
 };
 
 struct DecisionRow {
@@ -77,6 +81,7 @@ struct IdentitySnapshot {
   std::vector<ReviewRow> reviews;
   std::vector<RelationRow> relations;
   std::vector<PlanLinkRow> plan_links;  // by notice, table, row, mention
+  bool operator==(const IdentitySnapshot&) const = default;
 };
 
 }  // namespace fuhua

@@ -108,12 +108,18 @@ Status OpenStore(const std::string& target, std::unique_ptr<Store>* out) {
   if (st.ok())
     st = GuardStore(t.display, "migrate", [&] { return Migrate(db.get(), t.display, &version); });
   if (!st.ok()) return st;
-  out->reset(new Store(std::move(db), t.display, version));
+  out->reset(new Store(std::move(db), t.display, target, version));
   return Status::Ok();
 }
 
-Store::Store(std::unique_ptr<SqlSession> db, std::string target, int schema_version)
-    : db_(std::move(db)), target_(std::move(target)), schema_version_(schema_version) {}
+Store::Store(std::unique_ptr<SqlSession> db, std::string target, std::string opened_as,
+             int schema_version)
+    : db_(std::move(db)),
+      target_(std::move(target)),
+      opened_as_(std::move(opened_as)),
+      schema_version_(schema_version) {}
+
+Status Store::OpenAnother(std::unique_ptr<Store>* out) const { return OpenStore(opened_as_, out); }
 
 Store::~Store() = default;
 

@@ -169,6 +169,9 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   const std::string& target() const { return target_; }  // password hidden
+  // A second connection to the same store, for work on another thread (a
+  // Store is one connection, used by one thread at a time).
+  Status OpenAnother(std::unique_ptr<Store>* out) const;
   bool is_postgres() const;
   int schema_version() const { return schema_version_; }
 
@@ -222,9 +225,13 @@ class Store {
   // (identity_diff.h); decisions are kept across relinks and re-ingests.
   // The member rows are streamed, not held (a relink's largest part): `next`
   // fills the next one and returns false after the last; snapshot.members is
-  // not read.
+  // not read. `rest`, when given, runs once the members are written, before
+  // the snapshot's reviews, relations and plan links are read: they may be
+  // made meanwhile on another thread until it returns; a failure it returns
+  // rolls the whole snapshot back.
   Status ReplaceIdentity(const IdentitySnapshot& snapshot,
-                         const std::function<bool(MemberRow*)>& next);
+                         const std::function<bool(MemberRow*)>& next,
+                         const std::function<Status()>& rest = nullptr);
   Status LoadIdentity(IdentitySnapshot* snapshot);  // entities by id, members by record
   Status AddDecision(const DecisionRow& decision);  // replaces an earlier one on the pair
   Status LoadDecisions(std::vector<DecisionRow>* decisions);
@@ -235,11 +242,13 @@ class Store {
 
  private:
   friend Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);
-  Store(std::unique_ptr<SqlSession> db, std::string target, int schema_version);
+  Store(std::unique_ptr<SqlSession> db, std::string target, std::string opened_as,
+        int schema_version);
 
   std::unique_ptr<SqlSession> db_;
   std::unique_ptr<SqlTransaction> batch_;  // open between BeginBatch and CommitBatch
   std::string target_;
+  std::string opened_as_;  // the target as given, password and all: OpenAnother
   int schema_version_;
 };
 

@@ -125,6 +125,26 @@ TEST_P(TableDataStoreTest, RelinkJoinsPlanCarriersToTheirGradedCarriers) {
   EXPECT_EQ(PlanLinks(store.get(), notices), links);
 }
 
+// With two threads the plan links are made on a second connection while the
+// members are written (store/identity.h): the snapshot must be the same.
+TEST_P(TableDataStoreTest, RelinkOnTwoThreadsWritesTheSameSnapshot) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  StoreSamples(store.get());
+  RelinkReport two, one;
+  Status st = RelinkStore(store.get(), &two, 2);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  IdentitySnapshot on_two, on_one;
+  ASSERT_TRUE(store->LoadIdentity(&on_two).ok());
+  ASSERT_TRUE(RelinkStore(store.get(), &one, 1).ok());
+  ASSERT_TRUE(store->LoadIdentity(&on_one).ok());
+  EXPECT_GT(on_two.plan_links.size(), 0u);
+  EXPECT_EQ(two.plan_links, static_cast<int>(on_two.plan_links.size()));
+  EXPECT_TRUE(on_two == on_one) << "plan links " << on_two.plan_links.size() << " vs "
+                                << on_one.plan_links.size() << ", members "
+                                << on_two.members.size() << " vs " << on_one.members.size();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TableDataStoreTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
