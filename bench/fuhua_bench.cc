@@ -66,8 +66,8 @@ void RemoveCorpus(const Env& env, const Corpus& c) {
   if (!env.o.keep) fs::remove_all(c.dir, ec);
 }
 
+// pandoc and python-docx: slow, so once each, on the first K documents.
 void RunComparisons(const Env& env, const Corpus& c, FormatReport* f) {
-  f->runs.push_back(Median(3, [&] { return RunFloor(c); }));
   if (env.o.compare == Compare::kOff) return;
   std::optional<std::string> pandoc = Probe(env, {"pandoc", "--version"});
   auto python = FindPythonDocx(env);
@@ -80,19 +80,21 @@ void RunComparisons(const Env& env, const Corpus& c, FormatReport* f) {
                              : Run{"python-docx", false, "no python3 with docx"});
 }
 
+// fuhua's runs and the floor, in rounds (InRounds): the ratios between them
+// are the figures that matter.
 void RunFuhua(const Env& env, const Corpus& c, FormatReport* f) {
   const Options& o = env.o;
   int one = env.extract_jobs ? 1 : 0;
   std::fprintf(stderr, "fuhua_bench: %s: running fuhua...\n", c.format.c_str());
   RunExtract(env, c, one, 1);  // warm-up: binary, rule files
-  f->runs.push_back(Median(o.repeat, [&] { return RunExtract(env, c, one, 1); }));
-  if (o.extract)
-    f->runs.push_back(Median(o.repeat, [&] { return RunExtract(env, c, one, c.names.size()); }));
-  if (o.extract && env.extract_jobs)
-    f->runs.push_back(Median(o.repeat, [&] { return RunExtract(env, c, 2, c.names.size()); }));
+  std::vector<std::function<Run()>> m = {[&] { return RunExtract(env, c, one, 1); }};
+  if (o.extract) m.push_back([&] { return RunExtract(env, c, one, c.names.size()); });
+  if (o.extract && env.extract_jobs) m.push_back([&] { return RunExtract(env, c, 2, c.names.size()); });
   if (!env.extract_jobs) f->no_extract_jobs = "extract: no --jobs";
   for (int jobs : {1, 2})
-    if (o.ingest) f->runs.push_back(Median(o.repeat, [&] { return RunIngest(env, c, jobs); }));
+    if (o.ingest) m.push_back([&, jobs] { return RunIngest(env, c, jobs); });
+  if (c.format == "docx") m.push_back([&] { return RunFloor(c); });
+  for (Run& r : InRounds(o.repeat, m)) f->runs.push_back(std::move(r));
 }
 
 Status BenchFormat(const Env& env, const std::string& format, FormatReport* f) {
@@ -187,7 +189,8 @@ const char kUsage[] =
     "  --samples DIR     the documents replicated (default: the source tree's samples/)\n"
     "  --work DIR        where the corpus and stores go (default: a fresh temp dir,\n"
     "                    removed afterwards unless --keep)\n"
-    "  --repeat R        runs per measurement, the median is reported (default 1)\n"
+    "  --repeat R        rounds: each runs every measurement once (pandoc and python-docx\n"
+    "                    aside), the median is reported (default 1)\n"
     "  --compare         pandoc and python-docx beside fuhua (default: when installed;\n"
     "                    --no-compare: neither; the floor is always measured)\n"
     "  --compare-docs K  documents given to pandoc and python-docx (default 100)\n"

@@ -166,7 +166,8 @@ double Mb(size_t bytes) { return static_cast<double>(bytes) / 1e6; }
 void PrintHeader(const std::string& fuhua, const std::string& version, int repeat) {
   std::printf(
       "fuhua_bench: %s (%s), %u hardware threads, load average %s; warm page cache (corpus "
-      "written just before); median of %d run(s) by wall time; MB = 10^6 bytes; RSS = peak "
+      "written just before); median of %d round(s) by wall time (each round runs every "
+      "measurement once, so ratios compare runs of the same minutes); MB = 10^6 bytes; RSS = peak "
       "resident set of the process (wait4); cpu = user+sys of the process\n",
       fuhua.c_str(), version.c_str(), std::thread::hardware_concurrency(), LoadAverage().c_str(),
       repeat);

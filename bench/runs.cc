@@ -61,6 +61,21 @@ void ReadIngestSummary(const std::string& out, size_t files, Run* run) {
 
 }  // namespace
 
+Run MedianOf(std::vector<Run> runs) {
+  std::sort(runs.begin(), runs.end(),
+            [](const Run& a, const Run& b) { return a.wall_s < b.wall_s; });
+  return runs[runs.size() / 2];
+}
+
+std::vector<Run> InRounds(int rounds, const std::vector<std::function<Run()>>& measurements) {
+  std::vector<std::vector<Run>> runs(measurements.size());
+  for (int r = 0; r < std::max(1, rounds); ++r)
+    for (size_t m = 0; m < measurements.size(); ++m) runs[m].push_back(measurements[m]());
+  std::vector<Run> medians;
+  for (std::vector<Run>& each : runs) medians.push_back(MedianOf(std::move(each)));
+  return medians;
+}
+
 Run RunExtract(const Env& env, const Corpus& c, int jobs, size_t limit) {
   std::vector<std::string> argv = {env.o.fuhua, "extract"};
   size_t n = std::min(limit, c.names.size()), bytes = 0;

@@ -5,11 +5,13 @@
 // comes back with ran = false and the reason in its note, so one missing
 // tool never hides the other figures.
 // Usage:
-//   Run x = Median(env.o.repeat, [&] { return RunExtract(env, corpus, 1, n); });
+//   std::vector<Run> r = InRounds(env.o.repeat, {[&] { return RunExtract(env, corpus, 1, n); },
+//                                                [&] { return RunFloor(corpus); }});
 #ifndef FUHUA_BENCH_RUNS_H_
 #define FUHUA_BENCH_RUNS_H_
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -21,15 +23,23 @@
 
 namespace fuhua::bench {
 
+// The median of `runs` by wall time.
+Run MedianOf(std::vector<Run> runs);
+
 // The median run by wall time of `repeat` runs of `once`.
 template <typename F>
 Run Median(int repeat, F once) {
   std::vector<Run> runs;
   for (int i = 0; i < repeat; ++i) runs.push_back(once());
-  std::sort(runs.begin(), runs.end(),
-            [](const Run& a, const Run& b) { return a.wall_s < b.wall_s; });
-  return runs[runs.size() / 2];
+  return MedianOf(std::move(runs));
 }
+
+// Each of `measurements` once per round, `rounds` rounds, and the median run
+// of each, in their order. The machine's speed drifts from one minute to the
+// next (by a quarter, seen here): measured one after another, a ratio
+// between two figures compares two different machines; within rounds, both
+// figures of a ratio come from the same minutes.
+std::vector<Run> InRounds(int rounds, const std::vector<std::function<Run()>>& measurements);
 
 // `fuhua extract` of the first `limit` files to JSONL on /dev/null, with
 // --jobs `jobs` (0: without the flag, for a fuhua that has none).
