@@ -76,15 +76,16 @@ Status BuildSnapshot(Store* store, const LinkRows& rows, const std::vector<Notic
 // snapshot's transaction takes the write lock.
 class PlanLinksAside {
  public:
-  Status Start(const Store& store, const std::vector<NoticeRow>& notices, const LinkRows& rows,
-               const std::vector<std::string>& carrier_of_row) {
-    Status st = store.OpenAnother(&reader_);
-    if (!st.ok()) return st;
+  // False when no second connection could be had (a server at its limit):
+  // then the caller links them itself.
+  bool Start(const Store& store, const std::vector<NoticeRow>& notices, const LinkRows& rows,
+             const std::vector<std::string>& carrier_of_row) {
+    if (!store.OpenAnother(&reader_).ok()) return false;
     // The caller keeps the three alive until Finish.
     thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
       status_ = AddPlanLinks(reader_.get(), *n, *r, *c, &made_);
     });
-    return st;
+    return true;
   }
   // Waits for the links and moves them into `snap`.
   Status Finish(IdentitySnapshot* snap) {
@@ -116,12 +117,10 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   const std::vector<std::string> carrier_of_row = CarrierOfRows(linking);
   PlanLinksAside aside;
   std::function<Status()> rest;
-  if (threads > 1) {
-    st = aside.Start(*store, notices, rows, carrier_of_row);
+  if (threads > 1 && aside.Start(*store, notices, rows, carrier_of_row))
     rest = [&] { return aside.Finish(&snap); };
-  } else {
+  else
     st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap);
-  }
   if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows), rest);
   if (!st.ok()) return st;
   r.records = static_cast<int>(rows.rows.size());
