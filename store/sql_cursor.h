@@ -20,6 +20,8 @@ class SqlCursor {
   bool NextIsNull() const { return rows_.IsNull(col_); }
   std::string Text() { return rows_.Text(col_++); }
   std::optional<std::string> OptText() { return rows_.OptText(col_++); }
+  std::optional<std::string_view> OptView() { return rows_.OptView(col_++); }  // see SqlRows
+  size_t column() const { return col_; }  // the next one read
   int64_t Int() { return rows_.Int(col_++); }
   int IntOr(int fallback) { return rows_.OptInt(col_++).value_or(fallback); }
   std::optional<int> OptInt() { return rows_.OptInt(col_++); }

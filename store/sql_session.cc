@@ -94,6 +94,18 @@ std::optional<std::string> SqlRows::OptText(size_t col) const {
   return AsVar(*sqlite_, c).convert<std::string>();
 }
 
+std::optional<std::string_view> SqlRows::OptView(size_t col) const {
+  if (sqlite_ && !IsNull(col)) {
+    const SqliteResult::Cell& c = sqlite_->At(static_cast<size_t>(row_), col);
+    if (c.type == SQLITE_TEXT)
+      return std::string_view(sqlite_->text).substr(static_cast<size_t>(c.integer), c.size);
+  }
+  std::optional<std::string> text = OptText(col);
+  if (!text) return std::nullopt;
+  scratch_ = std::move(*text);
+  return scratch_;
+}
+
 std::string SqlRows::Text(size_t col) const { return OptText(col).value_or(std::string()); }
 
 int64_t SqlRows::Int(size_t col) const {

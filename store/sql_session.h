@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -63,6 +64,9 @@ class SqlRows {
   bool IsNull(size_t col) const;
   std::string Text(size_t col) const;  // "" when NULL
   std::optional<std::string> OptText(size_t col) const;
+  // The text without a copy (SQLite: a view into the rows, valid as long as
+  // they are). On PostgreSQL a converted copy: valid until the next call.
+  std::optional<std::string_view> OptView(size_t col) const;
   int64_t Int(size_t col) const;  // 0 when NULL
   std::optional<int> OptInt(size_t col) const;
   std::optional<double> OptDouble(size_t col) const;
@@ -71,6 +75,7 @@ class SqlRows {
   std::unique_ptr<Poco::Data::RecordSet> rs_;  // one of these two
   std::unique_ptr<SqliteResult> sqlite_;
   long row_ = -1;
+  mutable std::string scratch_;  // PostgreSQL: what OptView last returned
 };
 
 class SqliteStatements;
