@@ -4,7 +4,10 @@
 // glibc gives the top of its heap back to the system as soon as 128 KiB of it
 // are free, so the next document faulted the same pages in again: a tenth of
 // an ingest's CPU time. Keeping up to 64 MiB of freed memory for reuse stops
-// that; what a run needs at its peak is unchanged.
+// that; what a run needs at its peak is unchanged. The fuhua program links
+// tcmalloc (CMakeLists.txt), which keeps freed memory by itself and takes
+// this setting as a no-op; it counts where glibc's malloc is in use (the
+// tests, a -DFUHUA_TCMALLOC=OFF build).
 //   int RunIngest(...) { KeepFreedMemoryForReuse(); ... }
 #ifndef FUHUA_CLI_BULK_MEMORY_H_
 #define FUHUA_CLI_BULK_MEMORY_H_
