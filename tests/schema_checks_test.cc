@@ -19,16 +19,16 @@ struct CheckedColumn {
   std::vector<std::string> allowed;
 };
 
+const std::string kMember =
+    "INSERT INTO entity_members (entity_id, record_id, natural_key, role, score_milli, "
+    "reason, status) VALUES ('C999', 999, 'k', ";
+
 const std::vector<CheckedColumn> kCheckedColumns = {
     {"INSERT INTO diagnostics (notice_id, diagnostic_index, severity, code, message) "
      "VALUES (999, 0, ?, 'c', 'm')",
      {"error", "warning", "info"}},
-    {"INSERT INTO entity_members (entity_id, record_id, natural_key, role, score_milli, "
-     "reason, status) VALUES ('C999', 999, 'k', ?, 1000, 'r', 'auto')",
-     {"carrier", "operator", "named_organisation"}},
-    {"INSERT INTO entity_members (entity_id, record_id, natural_key, role, score_milli, "
-     "reason, status) VALUES ('C999', 999, 'k', 'carrier', 1000, 'r', ?)",
-     {"auto", "accepted", "single"}},
+    {kMember + "?, 1000, 'r', 'auto')", {"carrier", "operator", "named_organisation"}},
+    {kMember + "'carrier', 1000, 'r', ?)", {"auto", "accepted", "single"}},
     {"INSERT INTO data_rows (notice_id, table_index, position, row_index, kind, cells, "
      "derived) VALUES (999, 0, 0, 0, ?, '[]', '[]')",
      {"data", "total", "note"}},
