@@ -35,7 +35,7 @@ const char kHelp[] =
     "(the quarantine list) and the run goes on.\n"
     "\n"
     "Each notice is stored whole or not at all; notices are committed in batches of up to\n"
-    "32 files or every 0.5 s. A crash or kill -9 loses at most the last uncommitted batch,\n"
+    "128 files or every 0.5 s. A crash or kill -9 loses at most the last uncommitted batch,\n"
     "which a rerun of the same command stores.\n"
     "\n"
     "  --db PATH|URL    the store: a SQLite file, created on first use, or a\n"
