@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "store/embedded_migrations.h"
+#include "store/sql_dialect.h"
 
 namespace fuhua {
 namespace {
@@ -22,7 +23,8 @@ Status RefuseNewer(const std::string& target, int version) {
 }
 
 void Apply(SqlSession* db, const EmbeddedMigration& m) {
-  for (const std::string& statement : SplitSqlScript(m.sql)) db->Exec(statement);
+  for (std::string& statement : SplitSqlScript(m.sql))
+    db->Exec(ForDialect(db->dialect(), std::move(statement)));
   db->Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
            {int64_t{m.version}, std::string(m.name), NowUtc()});
 }

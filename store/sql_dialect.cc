@@ -58,6 +58,15 @@ std::string WithPlaceholders(Dialect dialect, std::string_view sql) {
   return out;
 }
 
+std::string ForDialect(Dialect dialect, std::string statement) {
+  if (dialect != Dialect::kSqlite) return statement;
+  static constexpr std::string_view kFrom = "BIGINT PRIMARY KEY";
+  static constexpr std::string_view kTo = "INTEGER PRIMARY KEY";
+  for (size_t at = 0; (at = statement.find(kFrom, at)) != std::string::npos; at += kTo.size())
+    statement.replace(at, kFrom.size(), kTo);
+  return statement;
+}
+
 std::vector<std::string> SplitSqlScript(std::string_view script) {
   std::vector<std::string> out;
   std::string current;

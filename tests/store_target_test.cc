@@ -70,6 +70,14 @@ TEST(StoreSql, PlaceholdersAreNumberedForPostgresOutsideQuotes) {
             "SELECT '?', \"a?\" FROM t WHERE a = $1 AND b = $2");
 }
 
+TEST(StoreSql, SqliteIdsBecomeRowidsAndPostgresKeepsBigint) {
+  const std::string ddl =
+      "CREATE TABLE a (id BIGINT PRIMARY KEY, b BIGINT NOT NULL, c BIGINT PRIMARY KEY)";
+  EXPECT_EQ(ForDialect(Dialect::kSqlite, ddl),
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, b BIGINT NOT NULL, c INTEGER PRIMARY KEY)");
+  EXPECT_EQ(ForDialect(Dialect::kPostgres, ddl), ddl);
+}
+
 TEST(StoreSql, ScriptsSplitOnSemicolonsOutsideQuotesAndComments) {
   const char* script =
       "-- header; not a statement\n"

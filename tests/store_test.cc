@@ -109,6 +109,23 @@ TEST_P(StoreOpenTest, MigratesFromEmptyAndReopeningChangesNothing) {
   }
 }
 
+// In SQLite only INTEGER PRIMARY KEY makes the id the rowid: then a table has
+// no separate index of its ids (pragma_index_list shows none of origin pk).
+TEST_P(StoreOpenTest, SqliteNoticeAndRecordIdsAreTheRowid) {
+  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "SQLite layout";
+  ASSERT_TRUE(Open());
+  std::unique_ptr<SqlSession> raw = Raw();
+  for (const char* table : {"ingest_runs", "notices", "records", "quarantine", "link_decisions"}) {
+    EXPECT_EQ(raw->QueryInt(std::string("SELECT COUNT(*) FROM pragma_index_list('") + table +
+                            "') WHERE origin = 'pk'"),
+              0)
+        << table;
+  }
+  EXPECT_EQ(raw->QueryInt("SELECT COUNT(*) FROM pragma_index_list('entity_members') "
+                          "WHERE origin = 'pk'"),
+            1);  // a composite key keeps its index
+}
+
 TEST_P(StoreOpenTest, RefusesAStoreNewerThanTheBinary) {
   ASSERT_TRUE(Open());
   const int future = LatestSchemaVersion() + 1;
