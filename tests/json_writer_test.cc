@@ -36,6 +36,24 @@ TEST(JsonWriter, EscapesWhatJsonRequiresAndNothingElse) {
   for (const Case& c : cases) EXPECT_EQ(Written(c.in), c.out) << c.in;
 }
 
+// The writer skips eight plain bytes at a time: every character that needs an
+// escape, at every offset of a long string (each position within a word, the
+// tail shorter than a word), and the bytes next to it, come out as a
+// byte-by-byte writer would write them.
+TEST(JsonWriter, EscapesAtEveryOffsetOfALongString) {
+  const std::string plain = "孵化基地abcdefgh0123456789";  // UTF-8 and ASCII
+  const std::pair<char, std::string> specials[] = {
+      {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\x1f', "\\u001f"}, {'\0', "\\u0000"}};
+  for (const auto& [c, escaped] : specials) {
+    for (size_t at = 0; at <= plain.size(); ++at) {
+      std::string in = plain;
+      in.insert(at, 1, c);
+      std::string expected = "\"" + plain.substr(0, at) + escaped + plain.substr(at) + "\"";
+      EXPECT_EQ(Written(in), expected) << "escape " << static_cast<int>(c) << " at " << at;
+    }
+  }
+}
+
 TEST(JsonWriter, KeysAreEscapedLikeStrings) {
   std::string out;
   JsonWriter w(&out, /*pretty=*/false);
