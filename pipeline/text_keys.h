@@ -41,6 +41,11 @@ class TextKeyer {
   std::unordered_map<UChar32, UChar32> unify_;  // -1 drops the character
 };
 
+// ICU's transliterator `id`: built straight from its rules when ICU keeps
+// them as a rule-based transform (Hant-Hans does), else through ICU's
+// registry. nullptr and *err set on failure.
+icu::Transliterator* CreateTransliterator(const std::string& id, UErrorCode* err);
+
 // The process-wide keyer, loaded once; nullptr and !status->ok() on error.
 const TextKeyer* DefaultTextKeyer(Status* status);
 

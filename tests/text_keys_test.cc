@@ -6,6 +6,9 @@
 
 #include <thread>
 
+#include <unicode/translit.h>
+#include <unicode/uniset.h>
+
 namespace fuhua {
 namespace {
 
@@ -60,6 +63,45 @@ TEST(TextKeys, Idempotent) {
 TEST(TextKeys, VariantsMeet) {
   EXPECT_EQ(Keyer().Key("微企梦工场（软件产业孵化园）"), Keyer().Key("微企梦工场 (软件产业孵化园)"));
   EXPECT_EQ(Keyer().Key("內蒙古 儒尚科技"), Keyer().Key("内蒙古儒尚科技"));
+}
+
+// The keyer builds Hant-Hans from its rules in ICU's data, not through ICU's
+// registry of transforms; both must be the same transliterator: every
+// character it reads, alone and all in one text (where its multi-character
+// rules such as 于飛 -> 于飞 apply), and a Traditional phrase.
+TEST(TextKeys, HantHansFromItsRulesIsIcusOwn) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> icu_own(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, err));
+  std::unique_ptr<icu::Transliterator> ours(CreateTransliterator("Hant-Hans", &err));
+  ASSERT_TRUE(U_SUCCESS(err)) << u_errorName(err);
+  ASSERT_TRUE(icu_own && ours);
+  icu::UnicodeSet source;
+  icu_own->getSourceSet(source);
+  ASSERT_GT(source.size(), 3000);
+  icu::UnicodeString all;
+  int differ = 0;
+  for (int32_t r = 0; r < source.getRangeCount(); ++r)
+    for (UChar32 c = source.getRangeStart(r); c <= source.getRangeEnd(r); ++c) {
+      icu::UnicodeString a(c), b(c);
+      icu_own->transliterate(a);
+      ours->transliterate(b);
+      differ += a != b;
+      all.append(c).append(u"于飛");
+    }
+  EXPECT_EQ(differ, 0);
+  icu::UnicodeString a = all, b = all;
+  icu_own->transliterate(a);
+  ours->transliterate(b);
+  EXPECT_TRUE(a == b);
+  icu::UnicodeString phrase = icu::UnicodeString::fromUTF8("內蒙古自治區科學技術廳於飛");
+  icu::UnicodeString p2 = phrase;
+  ours->transliterate(phrase);
+  icu_own->transliterate(p2);
+  EXPECT_TRUE(phrase == p2);
+  std::string simplified;
+  phrase.toUTF8String(simplified);
+  EXPECT_EQ(simplified, "内蒙古自治区科学技术厅于飞");
 }
 
 // The transliterator keeps state while it runs; each thread has its own.
