@@ -111,19 +111,26 @@ TEST_P(StoreOpenTest, MigratesFromEmptyAndReopeningChangesNothing) {
 
 // In SQLite only INTEGER PRIMARY KEY makes the id the rowid: then a table has
 // no separate index of its ids (pragma_index_list shows none of origin pk).
-TEST_P(StoreOpenTest, SqliteNoticeAndRecordIdsAreTheRowid) {
-  if (GetParam() != Backend::kSqlite) GTEST_SKIP() << "SQLite layout";
-  ASSERT_TRUE(Open());
-  std::unique_ptr<SqlSession> raw = Raw();
+TEST(StoreSqlite, NoticeAndRecordIdsAreTheRowid) {
+  char tmpl[] = "/tmp/fuhua_rowid_test.XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl, path = dir + "/store.db";
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(OpenStore(path, &store).ok());
+  StoreTarget target;
+  ASSERT_TRUE(ParseStoreTarget(path, &target).ok());
+  SqlSession raw(target);
   for (const char* table : {"ingest_runs", "notices", "records", "quarantine", "link_decisions"}) {
-    EXPECT_EQ(raw->QueryInt(std::string("SELECT COUNT(*) FROM pragma_index_list('") + table +
-                            "') WHERE origin = 'pk'"),
+    EXPECT_EQ(raw.QueryInt(std::string("SELECT COUNT(*) FROM pragma_index_list('") + table +
+                           "') WHERE origin = 'pk'"),
               0)
         << table;
   }
-  EXPECT_EQ(raw->QueryInt("SELECT COUNT(*) FROM pragma_index_list('entity_members') "
-                          "WHERE origin = 'pk'"),
+  EXPECT_EQ(raw.QueryInt("SELECT COUNT(*) FROM pragma_index_list('entity_members') "
+                         "WHERE origin = 'pk'"),
             1);  // a composite key keeps its index
+  store.reset();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(StoreOpenTest, RefusesAStoreNewerThanTheBinary) {
