@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "pipeline/linker.h"
 #include "store/row_batch.h"
 
 namespace fuhua {
@@ -21,7 +22,7 @@ constexpr const char* kEntityColumns =
     "id, kind, canonical_name, name_key, carrier_type, region_code, first_year, last_year, "
     "members, updated_at";
 constexpr const char* kMemberColumns =
-    "entity_id, record_id, natural_key, role, score_milli, reason, status";
+    "entity_id, record_id, role, score_milli, reason, status";
 
 // Record ids per window of members: at most three member rows per record,
 // so a window's stored rows stay a few MB however large the store.
@@ -45,13 +46,15 @@ std::vector<SqlValue> EntityValues(const EntityRow& e, const std::string& now) {
 }
 
 struct StoredMember {
-  std::string entity_id, natural_key, reason, status;
+  std::string entity_id, reason, status;
   int64_t score_milli = 0;
 };
 
+// The natural key is not compared: it is made from the record, which a
+// relink never changes.
 bool Same(const StoredMember& s, const MemberRow& m) {
-  return s.entity_id == m.entity_id && s.natural_key == m.natural_key &&
-         s.score_milli == ScoreMilli(m.score) && s.reason == m.reason && s.status == m.status;
+  return s.entity_id == m.entity_id && s.score_milli == ScoreMilli(m.score) &&
+         s.reason == m.reason && s.status == m.status;
 }
 
 class MemberWriter {
@@ -91,12 +94,11 @@ class MemberWriter {
   std::map<Key, StoredMember> Load(int64_t lo, int64_t hi) {
     std::map<Key, StoredMember> stored;
     SqlRows rows = db_->Query(
-        "SELECT record_id, role, entity_id, natural_key, score_milli, reason, status "
+        "SELECT record_id, role, entity_id, score_milli, reason, status "
         "FROM entity_members WHERE record_id >= ? AND record_id < ?",
         {lo, hi});
     while (rows.Next())
-      stored[{rows.Int(0), rows.Text(1)}] = {rows.Text(2), rows.Text(3), rows.Text(5), rows.Text(6),
-                                             rows.Int(4)};
+      stored[{rows.Int(0), rows.Text(1)}] = {rows.Text(2), rows.Text(4), rows.Text(5), rows.Int(3)};
     return stored;
   }
 
@@ -132,16 +134,15 @@ class MemberWriter {
                 {key.first, key.second});
     for (const MemberRow* m : updates)
       db_->Exec(
-          "UPDATE entity_members SET entity_id = ?, natural_key = ?, score_milli = ?, reason = ?, "
-          "status = ? WHERE record_id = ? AND role = ?",
-          {m->entity_id, m->natural_key, ScoreMilli(m->score), m->reason, m->status, m->record_id,
-           m->role});
+          "UPDATE entity_members SET entity_id = ?, score_milli = ?, reason = ?, status = ? "
+          "WHERE record_id = ? AND role = ?",
+          {m->entity_id, ScoreMilli(m->score), m->reason, m->status, m->record_id, m->role});
     for (const MemberRow* m : inserts) Insert(*m);
   }
 
   void Insert(const MemberRow& m) {
     inserts_.Add(
-        {m.entity_id, m.record_id, m.natural_key, m.role, ScoreMilli(m.score), m.reason, m.status});
+        {m.entity_id, m.record_id, m.role, ScoreMilli(m.score), m.reason, m.status});
   }
 
   SqlSession* db_;
@@ -220,6 +221,33 @@ EntityDiff::EntityDiff(SqlSession* db, const std::vector<EntityRow>& entities,
 
 void EntityDiff::RemoveStale() {
   for (const std::string& id : stale_) db_->Exec("DELETE FROM entities WHERE id = ?", {id});
+}
+
+void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
+                         const std::function<void(MemberRow&&)>& fn) {
+  SqlRows rows = db->Query(
+      "SELECT m.entity_id, m.record_id, m.role, m.score_milli, m.reason, m.status, "
+      "r.notice_id, r.carrier_type, r.name_place, r.name_key, n.doc_number, n.title, n.sha256 "
+      "FROM entity_members m JOIN records r ON r.id = m.record_id "
+      "JOIN notices n ON n.id = r.notice_id "
+      "WHERE m.record_id > ? AND m.record_id <= ? ORDER BY m.record_id, m.role",
+      {after, upto});
+  std::unordered_map<int64_t, std::string> notice_keys;  // MatchKey is ICU work: once a notice
+  GradeRecord g;
+  while (rows.Next()) {
+    auto key = notice_keys.find(rows.Int(6));
+    if (key == notice_keys.end()) {
+      NoticeMetadata meta;
+      meta.doc_number = rows.OptText(10);
+      meta.title = rows.OptText(11);
+      key = notice_keys.emplace(rows.Int(6), NoticeKey(meta, rows.Text(12))).first;
+    }
+    g.carrier_type = rows.OptText(7);
+    g.name_key.place = rows.OptText(8);
+    g.name_key.key = rows.Text(9);
+    fn({rows.Text(0), rows.Int(1), NaturalKey(key->second, g), rows.Text(2),
+        FromMilli(rows.Int(3)), rows.Text(4), rows.Text(5)});
+  }
 }
 
 void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {

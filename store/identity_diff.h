@@ -43,6 +43,14 @@ class EntityDiff {
   std::vector<std::string> stale_;
 };
 
+// Calls `fn` with every stored member whose record id is in (after, upto],
+// in record id and role order. A member's natural key is not stored: it is
+// made from its record and notice as the relink made it (NoticeKey,
+// NaturalKey in pipeline/linker.h), so the table holds no copy of the
+// record's name key (it was a third of every member row).
+void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
+                         const std::function<void(MemberRow&&)>& fn);
+
 // Brings entity_members to exactly the rows `next` yields (in record id
 // order, as Members in link_views.h streams them), one window of record ids
 // at a time: unchanged rows stay, changed ones are updated, the rest deleted

@@ -4,6 +4,7 @@
 // identity_diff.h); decisions are separate rows that a relink never touches.
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <utility>
 
 #include "store/identity_diff.h"
@@ -34,13 +35,9 @@ void InsertReviewsAndRelations(SqlSession* db, const IdentitySnapshot& s) {
 }
 
 std::vector<MemberRow> QueryMembers(SqlSession* db) {
-  SqlRows rows = db->Query(
-      "SELECT entity_id, record_id, natural_key, role, score_milli, reason, status "
-      "FROM entity_members ORDER BY record_id, role");
   std::vector<MemberRow> out;
-  while (rows.Next())
-    out.push_back({rows.Text(0), rows.Int(1), rows.Text(2), rows.Text(3), FromMilli(rows.Int(4)),
-                   rows.Text(5), rows.Text(6)});
+  ForEachStoredMember(db, std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max(),
+                      [&](MemberRow&& m) { out.push_back(std::move(m)); });
   return out;
 }
 

@@ -3,12 +3,15 @@
 // made from them.
 #include "store/link_rows.h"
 
+#include "store/identity_diff.h"
+
 #include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "store/identity_diff.h"
 #include "store/sql_cursor.h"
 #include "store/sql_session.h"
 #include "store/store.h"
@@ -30,15 +33,22 @@ const char* const kLinkColumns =
 // Calls `read` on every row of `select`, whose WHERE starts with
 // "`id` > ? AND `id` <= ?", one window of ids of `table` after another. MIN
 // and MAX come from the primary key's index.
-void ForEachRow(SqlSession* db, const std::string& table, const std::string& id,
-                const std::string& select, const std::function<void(const SqlRows&)>& read) {
+// Calls `fn` with consecutive windows (after, upto] of `id` values that
+// cover every row of `table`.
+void ForEachWindow(SqlSession* db, const std::string& table, const std::string& id,
+                   const std::function<void(int64_t, int64_t)>& fn) {
   std::optional<int64_t> first = db->QueryInt("SELECT MIN(" + id + ") FROM " + table);
   std::optional<int64_t> last = db->QueryInt("SELECT MAX(" + id + ") FROM " + table);
   if (!first || !last) return;
-  for (int64_t after = *first - 1; after < *last; after += kWindow) {
-    SqlRows rows = db->Query(select, {after, after + kWindow});
+  for (int64_t after = *first - 1; after < *last; after += kWindow) fn(after, after + kWindow);
+}
+
+void ForEachRow(SqlSession* db, const std::string& table, const std::string& id,
+                const std::string& select, const std::function<void(const SqlRows&)>& read) {
+  ForEachWindow(db, table, id, [&](int64_t after, int64_t upto) {
+    SqlRows rows = db->Query(select, {after, upto});
     while (rows.Next()) read(rows);
-  }
+  });
 }
 
 // Interns a row's text columns, each against the same column of the row
@@ -214,10 +224,11 @@ Status Store::LoadLinkRows(LinkRows* out) {
 
 Status Store::LoadPreviousIds(PreviousIds* ids) {
   return GuardStore(target_, "load previous entity ids", [&] {
-    ForEachRow(db_.get(), "entity_members", "record_id",
-               "SELECT natural_key, role, entity_id FROM entity_members"
-               " WHERE record_id > ? AND record_id <= ? ORDER BY record_id, role",
-               [&](const SqlRows& rows) { ids->Add(rows.Text(0), rows.Text(1), rows.Text(2)); });
+    ForEachWindow(db_.get(), "entity_members", "record_id", [&](int64_t after, int64_t upto) {
+      ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& m) {
+        ids->Add(m.natural_key, m.role, m.entity_id);
+      });
+    });
     return Status::Ok();
   });
 }

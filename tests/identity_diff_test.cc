@@ -25,13 +25,13 @@ constexpr const char* kTables[] = {
     "name_key TEXT NOT NULL, carrier_type TEXT, region_code TEXT, first_year INTEGER, "
     "last_year INTEGER, members INTEGER NOT NULL, updated_at TEXT NOT NULL)",
     "CREATE TABLE entity_members (entity_id TEXT NOT NULL REFERENCES entities (id) ON DELETE "
-    "CASCADE, record_id BIGINT NOT NULL, natural_key TEXT NOT NULL, role TEXT NOT NULL, "
+    "CASCADE, record_id BIGINT NOT NULL, role TEXT NOT NULL, "
     "score_milli INTEGER NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, "
     "PRIMARY KEY (record_id, role))",
 };
 
-using Row = std::tuple<std::string, int64_t, std::string, std::string, int64_t, std::string,
-                       std::string>;  // entity, record, key, role, score, reason, status
+using Row = std::tuple<std::string, int64_t, std::string, int64_t, std::string,
+                       std::string>;  // entity, record, role, score, reason, status
 
 MemberRow Member(int64_t record, const std::string& role, const std::string& entity,
                  const std::string& reason = "name 1.00") {
@@ -69,22 +69,21 @@ class IdentityDiffTest : public StoreFixture {
 
   std::vector<Row> Stored() {
     SqlRows rows = db_->Query(
-        "SELECT entity_id, record_id, natural_key, role, score_milli, reason, status "
+        "SELECT entity_id, record_id, role, score_milli, reason, status "
         "FROM entity_members ORDER BY record_id, role");
     std::vector<Row> out;
     while (rows.Next())
-      out.emplace_back(rows.Text(0), rows.Int(1), rows.Text(2), rows.Text(3), rows.Int(4),
-                       rows.Text(5), rows.Text(6));
+      out.emplace_back(rows.Text(0), rows.Int(1), rows.Text(2), rows.Int(3), rows.Text(4),
+                       rows.Text(5));
     return out;
   }
 
   static std::vector<Row> Expected(const std::vector<MemberRow>& members) {
     std::vector<Row> out;
     for (const MemberRow& m : members)
-      out.emplace_back(m.entity_id, m.record_id, m.natural_key, m.role, ScoreMilli(m.score),
-                       m.reason, m.status);
+      out.emplace_back(m.entity_id, m.record_id, m.role, ScoreMilli(m.score), m.reason, m.status);
     std::sort(out.begin(), out.end(), [](const Row& a, const Row& b) {
-      return std::tie(std::get<1>(a), std::get<3>(a)) < std::tie(std::get<1>(b), std::get<3>(b));
+      return std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b));
     });
     return out;
   }

@@ -20,8 +20,8 @@ struct CheckedColumn {
 };
 
 const std::string kMember =
-    "INSERT INTO entity_members (entity_id, record_id, natural_key, role, score_milli, "
-    "reason, status) VALUES ('C999', 999, 'k', ";
+    "INSERT INTO entity_members (entity_id, record_id, role, score_milli, reason, status) "
+    "VALUES ('C999', 999, ";
 
 const std::vector<CheckedColumn> kCheckedColumns = {
     {"INSERT INTO diagnostics (notice_id, diagnostic_index, severity, code, message) "
