@@ -11,6 +11,7 @@
 #include <map>
 
 #include "pipeline/linker.h"
+#include "store/migrations.h"
 #include "tests/store_fixture.h"
 
 namespace fuhua::testing {
@@ -97,6 +98,37 @@ TEST_P(IdentityTest, IdsAreStableAcrossRelinksAndNewVersions) {
   Relink();
   EXPECT_EQ(CarrierOf(), first);
   fs::remove(copy);
+}
+
+// A store made before migration 004 kept every member's natural key in
+// entity_members. Put back at that schema (the column restored and filled),
+// it migrates on open, on both backends, and its next relink leaves the
+// identity exactly as it was.
+TEST_P(IdentityTest, AStoreThatStoredMemberKeysMigratesAndKeepsItsIdentity) {
+  IngestAll();
+  Relink();
+  IdentitySnapshot before;
+  ASSERT_TRUE(store_->LoadIdentity(&before).ok());
+  ASSERT_FALSE(before.members.empty());
+  store_.reset();
+  {
+    std::unique_ptr<SqlSession> raw = Raw();
+    raw->Exec("ALTER TABLE entity_members ADD COLUMN natural_key TEXT NOT NULL DEFAULT ''");
+    for (const MemberRow& m : before.members)
+      raw->Exec("UPDATE entity_members SET natural_key = ? WHERE record_id = ? AND role = ?",
+                {m.natural_key, m.record_id, m.role});
+    raw->Exec("DELETE FROM schema_migrations WHERE version = 4");
+  }
+  store_ = Open();
+  ASSERT_TRUE(store_);
+  EXPECT_EQ(store_->schema_version(), LatestSchemaVersion());
+  EXPECT_ANY_THROW(Raw()->QueryInt("SELECT COUNT(natural_key) FROM entity_members"));  // dropped
+  Relink();
+  IdentitySnapshot after;
+  ASSERT_TRUE(store_->LoadIdentity(&after).ok());
+  EXPECT_EQ(after.entities, before.entities);
+  EXPECT_EQ(after.members, before.members);
+  EXPECT_EQ(after.relations, before.relations);
 }
 
 TEST_P(IdentityTest, DecisionsSurviveReingest) {
