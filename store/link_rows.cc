@@ -3,8 +3,6 @@
 // made from them.
 #include "store/link_rows.h"
 
-#include "store/identity_diff.h"
-
 #include <functional>
 #include <initializer_list>
 #include <string>
