@@ -130,15 +130,31 @@ class InlineWalker {
   std::vector<std::string> lines_{std::string()};
 };
 
+// The first w:numPr and w:pStyle of a w:pPr, found in one pass: looking each
+// up by name scanned the properties twice for every paragraph.
+struct ParagraphProps {
+  pugi::xml_node numpr, style;
+};
+
+ParagraphProps ReadParagraphProps(const XmlPart& part, pugi::xml_node ppr) {
+  ParagraphProps out;
+  for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
+    const std::string_view w = part.LocalW(c);
+    if (w == "numPr" && !out.numpr) out.numpr = c;
+    if (w == "pStyle" && !out.style) out.style = c;
+  }
+  return out;
+}
+
 // numId / ilvl from w:pPr/w:numPr, completed from the paragraph style.
 std::pair<int, int> NumberingOf(pugi::xml_node p, const WalkContext& ctx) {
   const XmlPart& part = *ctx.part;
-  pugi::xml_node ppr = part.ChildW(p, "pPr");
-  pugi::xml_node numpr = part.ChildW(ppr, "numPr");
+  const ParagraphProps props = ReadParagraphProps(part, part.ChildW(p, "pPr"));
+  const pugi::xml_node numpr = props.numpr;
   int num_id = ToInt(part.AttrW(part.ChildW(numpr, "numId"), "val"), -1);
   int ilvl = ToInt(part.AttrW(part.ChildW(numpr, "ilvl"), "val"), -1);
   if (num_id < 0 && ctx.styles) {
-    auto it = ctx.styles->find(part.AttrW(part.ChildW(ppr, "pStyle"), "val"));
+    auto it = ctx.styles->find(part.AttrW(props.style, "val"));
     if (it != ctx.styles->end()) {
       num_id = it->second.first;
       if (ilvl < 0) ilvl = it->second.second;
