@@ -8,6 +8,8 @@
 //   EntityDiff entities(db, snapshot.entities, NowUtc());  // new and changed
 //   WriteMembers(db, next);                                // members move
 //   entities.RemoveStale();                                // now memberless
+// Also the one reader of the stored members (ForEachStoredMember), since
+// their natural key is made here from the record, not read from the table.
 #ifndef FUHUA_STORE_IDENTITY_DIFF_H_
 #define FUHUA_STORE_IDENTITY_DIFF_H_
 

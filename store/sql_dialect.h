@@ -1,6 +1,7 @@
 // What differs between the SQL the store sends to SQLite and to PostgreSQL,
-// kept to the minimum: placeholder syntax, and the type of a table's own id. Statements are written once with
-// `?` placeholders; PostgreSQL (through Poco's libpq binding) wants $1, $2…
+// kept to the minimum: placeholder syntax, and the type of a table's own id.
+// Statements are written once with `?` placeholders; PostgreSQL (through
+// Poco's libpq binding) wants $1, $2…
 // Also splits a migration script into statements, since libpq prepares one
 // statement at a time.
 #ifndef FUHUA_STORE_SQL_DIALECT_H_
