@@ -1,8 +1,9 @@
 // Wires the stages of the extraction pipeline (see extract.h).
 #include "pipeline/extract.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
+
+#include <new>
 
 #include "parsers/reader.h"
 #include "pipeline/checks.h"
@@ -46,10 +47,20 @@ void RunStages(const Rules& rules, const Normaliser& normaliser, Document* doc, 
 
 }  // namespace
 
+// OpenSSL rather than Poco::SHA2Engine: Poco's portable C took ~60
+// instructions a byte, 3.5% of an ingest; OpenSSL's SHA-NI code a few.
 std::string Sha256Hex(const std::string& bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1)
+    throw std::bad_alloc();  // EVP_Digest fails only when it cannot allocate its context
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * size, '0');
+  for (unsigned int i = 0; i < size; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xF];
+  }
+  return hex;
 }
 
 Status ExtractBytes(const std::string& source, const std::string& bytes, Notice* notice,

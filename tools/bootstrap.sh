@@ -13,6 +13,7 @@ PACKAGES=(
   postgresql                                  # server for the store tests (tests/pg_server.cc
                                               # starts a private one; the system one is unused)
   libpugixml-dev libxlsxwriter-dev            # OOXML and Excel (later readers/exporters)
+  libssl-dev                                  # OpenSSL's libcrypto: SHA-256 of input files
   libgoogle-perftools-dev                     # tcmalloc, the program's allocator (CMakeLists.txt)
   libgtest-dev                                # unit tests
   libbenchmark-dev                            # Google Benchmark: bench/hot_bench.cc
