@@ -5,11 +5,11 @@
 #include <Poco/Exception.h>
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
-#include <climits>
 #include <exception>
+#include <memory>
 #include <string_view>
 
 namespace fuhua::docx {
@@ -36,23 +36,33 @@ bool HasEndRecord(const std::string& bytes) {
 
 std::string Bytes(unsigned long long n) { return std::to_string(n) + " bytes"; }
 
+struct FreeDecompressor {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+// One per thread (parts are read on every extraction worker), made once.
+libdeflate_decompressor* Decompressor() {
+  thread_local std::unique_ptr<libdeflate_decompressor, FreeDecompressor> d(
+      libdeflate_alloc_decompressor());
+  return d.get();
+}
+
 // Raw deflate `data` into exactly `out->size()` bytes; false unless the
-// stream ends exactly there, with all of `data` consumed.
+// stream ends exactly there, with all of `data` consumed. libdeflate, not
+// zlib: a whole-buffer inflater (the size is known from the header) about
+// twice as fast, and its CRC-32 (below) uses the CPU's carry-less multiply:
+// zlib's inflate and crc32 were 9% of an ingest's instructions.
 bool InflateExactly(std::string_view data, std::string* out) {
-  z_stream z{};
-  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return false;
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out->data());
-  z.avail_out = static_cast<uInt>(out->size());
-  int rc = inflate(&z, Z_FINISH);
-  bool exact = rc == Z_STREAM_END && z.avail_in == 0 && z.total_out == out->size();
-  inflateEnd(&z);
-  return exact;
+  libdeflate_decompressor* d = Decompressor();
+  size_t used = 0, made = 0;
+  return d &&
+         libdeflate_deflate_decompress_ex(d, data.data(), data.size(), out->data(), out->size(),
+                                          &used, &made) == LIBDEFLATE_SUCCESS &&
+         used == data.size() && made == out->size();
 }
 
 // The usual part (sizes and CRC in its local header, stored or deflated,
-// within `cap`) inflated straight from the archive bytes with zlib into a
+// within `cap`) inflated straight from the archive bytes with libdeflate into a
 // buffer of its declared size. Poco's stream (a fake zlib header so that
 // zlib also computes an Adler-32, 64 KiB copies, a growing string) cost
 // twice as much. False, with `out` unspecified, for any other part or any
@@ -65,7 +75,7 @@ bool InflateDirect(std::string_view archive, const Poco::Zip::ZipLocalFileHeader
   std::streamoff start = header.getDataStartPos(), end = header.getDataEndPos();
   if (header.searchCRCAndSizesAfterData() || header.isEncrypted() || header.isDirectory() ||
       start < 0 || end < start || static_cast<size_t>(end) > archive.size() ||
-      header.getUncompressedSize() > cap || static_cast<size_t>(end - start) > UINT_MAX)
+      header.getUncompressedSize() > cap)
     return false;
   std::string_view data =
       archive.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
@@ -76,9 +86,7 @@ bool InflateDirect(std::string_view archive, const Poco::Zip::ZipLocalFileHeader
   } else if (header.getCompressionMethod() != ZipCommon::CM_DEFLATE || !InflateExactly(data, out)) {
     return false;
   }
-  uLong crc =
-      crc32(0L, reinterpret_cast<const Bytef*>(out->data()), static_cast<uInt>(out->size()));
-  return crc == header.getCRC();
+  return libdeflate_crc32(0, out->data(), out->size()) == header.getCRC();
 }
 
 }  // namespace

@@ -435,6 +435,24 @@ TEST(DocxReaderErrorTest, LyingSizeHeaderIsCaughtWhileInflating) {
   ExpectError(ReadBytes(bytes), "word/document.xml: inflates past");
 }
 
+// Bytes that inflate but do not match the CRC-32 their headers declare are
+// not taken as the part: a damaged entry is reported, never read as text.
+TEST(DocxReaderErrorTest, WrongChecksumIsAnError) {
+  const std::string good = MakeDocx(P(R("正文内容")) + std::string(1000, ' '));
+  Document doc;
+  ASSERT_TRUE(ReadDocx(good, DocxOptions{}, &doc).ok());
+  std::string bytes = good;
+  const std::string name = "word/document.xml";
+  auto flip_crc = [&](const std::string& magic, size_t crc_offset, size_t name_offset) {
+    for (size_t pos = bytes.find(magic); pos != std::string::npos; pos = bytes.find(magic, pos + 4))
+      if (bytes.compare(pos + name_offset, name.size(), name) == 0) bytes[pos + crc_offset] ^= 0x5A;
+  };
+  flip_crc(std::string("PK\x03\x04", 4), 14, 30);  // local header
+  flip_crc(std::string("PK\x01\x02", 4), 16, 46);  // central directory
+  ASSERT_NE(bytes, good);
+  ExpectError(ReadBytes(bytes), "word/document.xml");
+}
+
 TEST(DocxReaderErrorTest, PartAndTotalBudgets) {
   std::string bytes = MakeDocx(P(R("正文")));
   DocxOptions small_part;

@@ -14,6 +14,7 @@ PACKAGES=(
                                               # starts a private one; the system one is unused)
   libpugixml-dev libxlsxwriter-dev            # OOXML and Excel (later readers/exporters)
   libssl-dev                                  # OpenSSL's libcrypto: SHA-256 of input files
+  libdeflate-dev                              # inflate + CRC-32 of .docx parts
   libgoogle-perftools-dev                     # tcmalloc, the program's allocator (CMakeLists.txt)
   libgtest-dev                                # unit tests
   libbenchmark-dev                            # Google Benchmark: bench/hot_bench.cc
