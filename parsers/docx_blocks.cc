@@ -13,25 +13,6 @@
 namespace fuhua::docx {
 namespace {
 
-// The element to walk instead of `n` when `n` is a wrapper; *skip when the
-// wrapper's content is not part of the document view.
-bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner) {
-  const XmlPart& part = *ctx.part;
-  const std::string_view w = part.LocalW(n);
-  if (w == "sdt") {
-    *inner = part.ChildW(n, "sdtContent");
-  } else if (w == "customXml" || w == "ins" || w == "moveTo") {
-    *inner = n;
-  } else if (w == "del" || w == "moveFrom") {
-    *inner = ctx.options->include_deletions ? n : pugi::xml_node();
-  } else if (part.IsMc(n, "AlternateContent")) {
-    *inner = part.ChooseBranch(n);
-  } else {
-    return false;
-  }
-  return true;
-}
-
 class BlockWalker {
  public:
   BlockWalker(WalkContext* ctx, std::vector<Block>* out) : ctx_(ctx), out_(out) {}
@@ -99,26 +80,23 @@ class BlockWalker {
 
 }  // namespace
 
-Status ForEachContent(pugi::xml_node container, const WalkContext& ctx,
-                      const std::function<Status(pugi::xml_node)>& fn) {
-  std::vector<pugi::xml_node> todo{container.first_child()};
-  while (!todo.empty()) {
-    pugi::xml_node n = todo.back();
-    if (!n) {
-      todo.pop_back();
-      continue;
-    }
-    todo.back() = n.next_sibling();
-    if (n.type() != pugi::node_element) continue;
-    pugi::xml_node inner;
-    if (Unwrap(n, ctx, &inner)) {
-      if (inner) todo.push_back(inner.first_child());
-      continue;
-    }
-    Status st = fn(n);
-    if (!st.ok()) return st;
+// A w: element is never mc:AlternateContent, so its prefix test runs only for
+// the others.
+bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner) {
+  const XmlPart& part = *ctx.part;
+  const std::string_view w = part.LocalW(n);
+  if (w == "sdt") {
+    *inner = part.ChildW(n, "sdtContent");
+  } else if (w == "customXml" || w == "ins" || w == "moveTo") {
+    *inner = n;
+  } else if (w == "del" || w == "moveFrom") {
+    *inner = ctx.options->include_deletions ? n : pugi::xml_node();
+  } else if ((w.empty() || part.w().empty()) && part.IsMc(n, "AlternateContent")) {
+    *inner = part.ChooseBranch(n);
+  } else {
+    return false;
   }
-  return Status::Ok();
+  return true;
 }
 
 std::string JoinRaw(const std::vector<std::string>& lines) {

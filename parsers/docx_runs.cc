@@ -41,18 +41,18 @@ class InlineWalker {
   explicit InlineWalker(WalkContext* ctx) : ctx_(ctx), part_(*ctx->part) {}
 
   std::vector<std::string> Walk(pugi::xml_node p) {
-    std::vector<pugi::xml_node> todo{p.first_child()};
+    NodeStack todo(p.first_child());
     while (!todo.empty()) {
       pugi::xml_node n = todo.back();
       if (!n) {
-        todo.pop_back();
+        todo.pop();
         continue;
       }
       todo.back() = n.next_sibling();
       const std::string_view w = part_.LocalW(n);
       pugi::xml_node inner;
       if (Container(n, w, &inner)) {
-        if (inner) todo.push_back(inner.first_child());
+        if (inner) todo.push(inner.first_child());
         continue;
       }
       Leaf(n, w);
@@ -84,8 +84,8 @@ class InlineWalker {
       *inner = part_.ChildW(n, "sdtContent");
     } else if (w == "del" || w == "moveFrom") {
       *inner = ctx_->options->include_deletions ? n : pugi::xml_node();
-    } else if (part_.IsMc(n, "AlternateContent")) {
-      *inner = part_.ChooseBranch(n);
+    } else if ((w.empty() || part_.w().empty()) && part_.IsMc(n, "AlternateContent")) {
+      *inner = part_.ChooseBranch(n);  // (a w: element is never mc:AlternateContent)
     } else {
       return false;
     }

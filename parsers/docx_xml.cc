@@ -22,18 +22,6 @@ constexpr std::string_view kMcNs = "http://schemas.openxmlformats.org/markup-com
 constexpr std::array<std::string_view, 10> kUnderstood = {"wps", "wpg", "wpc", "wp14", "w14",
                                                           "w15", "a14", "v",   "o",    "w10"};
 
-// `name` is a NUL-terminated pugixml name: it is compared in place, without
-// measuring it first (strlen on every element and attribute name tested was
-// a tenth of walking a part).
-bool NameIs(const char* name, std::string_view prefix, std::string_view local) {
-  if (!prefix.empty()) {
-    if (std::strncmp(name, prefix.data(), prefix.size()) != 0 || name[prefix.size()] != ':')
-      return false;
-    name += prefix.size() + 1;
-  }
-  return std::strncmp(name, local.data(), local.size()) == 0 && name[local.size()] == '\0';
-}
-
 // Byte offsets of the line breaks, for LineOf. find() is memchr: a loop
 // over every byte cost a fifth of parsing the part.
 std::vector<size_t> NewlineOffsets(const std::string& text) {
@@ -123,24 +111,6 @@ int XmlPart::LineOf(pugi::xml_node node) const {
   if (offset < 0) return 0;
   auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
   return static_cast<int>(it - newlines_.begin()) + 1;
-}
-
-bool XmlPart::IsW(pugi::xml_node node, std::string_view local) const {
-  return node.type() == pugi::node_element && NameIs(node.name(), w_, local);
-}
-
-// With no prefix every element name is its own local name, and NameIs then
-// asks for equality: comparing the whole name is the same test.
-std::string_view XmlPart::LocalW(pugi::xml_node node) const {
-  if (node.type() != pugi::node_element) return {};
-  const char* name = node.name();
-  if (w_.empty()) return name;
-  if (std::strncmp(name, w_.data(), w_.size()) != 0 || name[w_.size()] != ':') return {};
-  return name + w_.size() + 1;
-}
-
-bool XmlPart::IsMc(pugi::xml_node node, std::string_view local) const {
-  return node.type() == pugi::node_element && NameIs(node.name(), mc_, local);
 }
 
 pugi::xml_node XmlPart::ChildW(pugi::xml_node node, std::string_view local) const {

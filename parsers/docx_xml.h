@@ -7,6 +7,7 @@
 #ifndef FUHUA_PARSERS_DOCX_XML_H_
 #define FUHUA_PARSERS_DOCX_XML_H_
 
+#include <cstring>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -67,6 +68,37 @@ class XmlPart {
   std::string w_ = "w";
   std::string mc_ = "mc";
 };
+
+// `name` is a NUL-terminated pugixml name: it is compared in place, without
+// measuring it first (strlen on every element and attribute name tested was
+// a tenth of walking a part). Inline, like the tests below, because the
+// walkers call them for every element.
+inline bool NameIs(const char* name, std::string_view prefix, std::string_view local) {
+  if (!prefix.empty()) {
+    if (std::strncmp(name, prefix.data(), prefix.size()) != 0 || name[prefix.size()] != ':')
+      return false;
+    name += prefix.size() + 1;
+  }
+  return std::strncmp(name, local.data(), local.size()) == 0 && name[local.size()] == '\0';
+}
+
+inline bool XmlPart::IsW(pugi::xml_node node, std::string_view local) const {
+  return node.type() == pugi::node_element && NameIs(node.name(), w_, local);
+}
+
+// With no prefix every element name is its own local name, and NameIs then
+// asks for equality: comparing the whole name is the same test.
+inline std::string_view XmlPart::LocalW(pugi::xml_node node) const {
+  if (node.type() != pugi::node_element) return {};
+  const char* name = node.name();
+  if (w_.empty()) return name;
+  if (std::strncmp(name, w_.data(), w_.size()) != 0 || name[w_.size()] != ':') return {};
+  return name + w_.size() + 1;
+}
+
+inline bool XmlPart::IsMc(pugi::xml_node node, std::string_view local) const {
+  return node.type() == pugi::node_element && NameIs(node.name(), mc_, local);
+}
 
 // True when the w:val style attribute `value` means on ("", "1", "true", "on").
 bool IsOn(std::string_view value);
