@@ -20,7 +20,7 @@ using Poco::JSON::Object;
 
 namespace {
 
-size_t Chars(std::string_view s) { return DecodeUtf8(s).size(); }
+size_t Chars(std::string_view s) { return CountCodePoints(s); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

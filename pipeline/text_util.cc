@@ -137,6 +137,17 @@ size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+size_t NextCodePointEnd(std::string_view s, size_t i) {
+  NextCodePoint(s, &i);
+  return i;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) i = NextCodePointEnd(s, i);
+  return n;
+}
+
 std::u32string DecodeUtf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());

@@ -26,6 +26,10 @@ int DisplayWidth(std::string_view text);
 
 // Decodes UTF-8 (input must be valid) into code points.
 std::u32string DecodeUtf8(std::string_view s);
+// Where the code point at s[i] ends, stepping as DecodeUtf8 does; and how
+// many code points DecodeUtf8(s) gives, without decoding into a buffer.
+size_t NextCodePointEnd(std::string_view s, size_t i);
+size_t CountCodePoints(std::string_view s);
 std::string EncodeUtf8(std::u32string_view s);
 
 // Cleans one line of text: trims, removes whitespace runs that touch a wide
