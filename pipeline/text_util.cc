@@ -129,11 +129,25 @@ size_t SkipAscii(std::string_view s, size_t i) {
 
 }  // namespace
 
+// True when s[i, i + 3) is a valid three-byte sequence: U+0800..U+FFFF
+// without the surrogates, where CJK text lives. Tested on the raw bytes
+// before the general decoder: half the cost of validating a part's text.
+bool ValidThreeByte(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+             b2 = static_cast<unsigned char>(s[i + 2]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  return (b0 != 0xE0 || b1 >= 0xA0) && (b0 != 0xED || b1 < 0xA0);
+}
+
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   char32_t c;
-  while ((i = SkipAscii(s, i)) < s.size())
-    if (!NextValid(s, &i, &c)) return i;
+  while ((i = SkipAscii(s, i)) < s.size()) {
+    while (ValidThreeByte(s, i)) i += 3;
+    if (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80 && !NextValid(s, &i, &c))
+      return i;
+  }
   return std::string_view::npos;
 }
 

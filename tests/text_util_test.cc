@@ -38,6 +38,8 @@ TEST(CleanText, InvalidBytesBecomeReplacementCharacters) {
 TEST(FindInvalidUtf8, ReportsTheOffsetOfTheFirstBadSequence) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii text, longer than eight bytes"), std::string::npos);
   EXPECT_EQ(FindInvalidUtf8("重庆市𠀀"), std::string::npos);
+  EXPECT_EQ(FindInvalidUtf8("\xE0\xA0\x80\xED\x9F\xBF\xEF\xBF\xBF"), std::string::npos);  // U+0800, U+D7FF, U+FFFF
+  EXPECT_EQ(FindInvalidUtf8("\xC2\xA0x\xE4\xB8\x80\xF0\x9F\x98\x80"), std::string::npos);
   EXPECT_EQ(FindInvalidUtf8("abcdefgh\xFF"), 8u);                // bad lead byte
   EXPECT_EQ(FindInvalidUtf8("重\xE5\xBA"), 3u);                  // cut sequence
   EXPECT_EQ(FindInvalidUtf8("ab\xE5(x"), 2u);                   // bad continuation
