@@ -34,11 +34,13 @@ class TextKeyer {
   TextKeyer() = default;
   icu::Transliterator* ThreadTransliterator() const;
   void FindConvertible();
+  void FindPlain();
 
   int version_ = 0;
   std::unique_ptr<icu::Transliterator> prototype_;
   icu::UnicodeSet convertible_;                 // characters Hant-Hans changes
   std::unordered_map<UChar32, UChar32> unify_;  // -1 drops the character
+  icu::UnicodeSet plain_;  // characters every step leaves alone (FindPlain)
 };
 
 // ICU's transliterator `id`: built straight from its rules when ICU keeps

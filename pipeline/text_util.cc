@@ -127,8 +127,6 @@ size_t SkipAscii(std::string_view s, size_t i) {
   return i;
 }
 
-}  // namespace
-
 // True when s[i, i + 3) is a valid three-byte sequence: U+0800..U+FFFF
 // without the surrogates, where CJK text lives. Tested on the raw bytes
 // before the general decoder: half the cost of validating a part's text.
@@ -139,6 +137,8 @@ bool ValidThreeByte(std::string_view s, size_t i) {
   if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
   return (b0 != 0xE0 || b1 >= 0xA0) && (b0 != 0xED || b1 < 0xA0);
 }
+
+}  // namespace
 
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
@@ -243,7 +243,33 @@ std::string JoinCellLines(const std::vector<std::string>& lines) {
   return out;
 }
 
+namespace {
+
+// True when NFKC and whitespace removal leave `s` as it is because it holds
+// printable ASCII and CJK Unified Ideographs (U+4E00..U+9FFF, NFKC-stable and
+// never composing) only: most cells ("优秀", "序号", "12"), whose MatchKey
+// is then a scan instead of two conversions and a normalisation.
+bool PlainForMatchKey(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b <= 0x20 || b == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    if (!ValidThreeByte(s, i)) return false;
+    const char32_t c = ((b & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                       (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+    i += 3;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string MatchKey(std::string_view text) {
+  if (PlainForMatchKey(text)) return std::string(text);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(

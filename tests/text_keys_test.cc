@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
 
 #include <unicode/translit.h>
 #include <unicode/uniset.h>
+
+#include "pipeline/text_util.h"
 
 namespace fuhua {
 namespace {
@@ -57,6 +60,22 @@ TEST(TextKeys, Idempotent) {
     std::string once = Keyer().Key(c.text);
     EXPECT_EQ(Keyer().Key(once), once) << c.rule;
   }
+}
+
+// Text of printable ASCII and CJK Unified Ideographs is keyed by a scan when
+// no step would change it (TextKeyer::FindPlain, and MatchKey's own check):
+// every such character must key as it does through ICU's normalisation and
+// transliteration, which a leading space (dropped by both keys) forces.
+TEST(TextKeys, TextKeyedByAScanKeysAsThroughIcu) {
+  std::string text;
+  for (char32_t c = 0x21; c <= 0x9FFF; c = c == 0x7E ? 0x4E00 : c + 1) {
+    text = EncodeUtf8(std::u32string(1, c));
+    ASSERT_EQ(Keyer().Key(text), Keyer().Key(" " + text)) << static_cast<int>(c);
+    ASSERT_EQ(MatchKey(text), MatchKey(" " + text)) << static_cast<int>(c);
+  }
+  EXPECT_EQ(Keyer().Key("重庆市万州三都创业孵化中心"), "重庆市万州三都创业孵化中心");
+  EXPECT_EQ(Keyer().Key("乾坤"), Keyer().Key(" 乾坤"));  // 乾 alone may convert
+  EXPECT_EQ(MatchKey("１２"), "12");
 }
 
 // Display variants of one name meet in one key.
