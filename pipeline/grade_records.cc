@@ -1,6 +1,8 @@
 // Implements table classification and grade-record extraction.
 #include "pipeline/grade_records.h"
 
+#include <unordered_map>
+
 #include "pipeline/grade_cell.h"
 #include "pipeline/text_util.h"
 
@@ -11,20 +13,36 @@ const Table& TableOf(const Document& doc, const TableInfo& info) {
   return std::get<Table>(doc.blocks[info.block]);
 }
 
+// Grade cells repeat down a notice's tables (优秀, 良好, 合格…): each distinct
+// text is read once per stage. Four cell rules were tried on every one.
+class GradeCells {
+ public:
+  explicit GradeCells(const Rules& rules) : rules_(rules) {}
+  const GradeReading& Read(const std::string& text) {
+    auto [it, fresh] = seen_.try_emplace(text);
+    if (fresh) it->second = ReadGradeCell(text, rules_);
+    return it->second;
+  }
+
+ private:
+  const Rules& rules_;
+  std::unordered_map<std::string, GradeReading> seen_;
+};
+
 std::string TextAt(const Table& t, int r, int c) {
   const Cell* cell = c < 0 ? nullptr : t.CellAt(r, c);
   return cell ? cell->text : std::string();
 }
 
 // Share of non-empty grade cells that read as a grade or a status.
-bool GradeColumnReads(const Table& t, const TableInfo& info, const Rules& rules) {
+bool GradeColumnReads(const Table& t, const TableInfo& info, GradeCells* cells) {
   int col = info.Role("grade");
   int filled = 0, read = 0;
   for (int r : info.body_rows) {
     std::string text = TextAt(t, r, col);
     if (text.empty()) continue;
     ++filled;
-    if (ReadGradeCell(text, rules).recognised()) ++read;
+    if (cells->Read(text).recognised()) ++read;
   }
   return filled > 0 && read * 2 >= filled;
 }
@@ -40,7 +58,7 @@ void AddDiagnostic(Notice* n, Diagnostic::Severity s, const char* code, std::str
   n->diagnostics.push_back({s, code, std::move(message), std::move(where)});
 }
 
-GradeRecord MakeRecord(const Table& t, const TableInfo& info, int r, const Rules& rules) {
+GradeRecord MakeRecord(const Table& t, const TableInfo& info, int r, GradeCells* cells) {
   GradeRecord rec;
   rec.table = info.index;
   rec.row = r;
@@ -60,7 +78,7 @@ GradeRecord MakeRecord(const Table& t, const TableInfo& info, int r, const Rules
     rec.region->full_name = *raw;
   }
   rec.grade_raw = TextAt(t, r, info.Role("grade"));
-  GradeReading g = ReadGradeCell(rec.grade_raw, rules);
+  const GradeReading& g = cells->Read(rec.grade_raw);
   rec.grade = g.grade;
   rec.status = g.status;
   rec.remark = g.remark;
@@ -74,10 +92,11 @@ GradeRecord MakeRecord(const Table& t, const TableInfo& info, int r, const Rules
 }  // namespace
 
 void ClassifyTables(const Document& doc, const Rules& rules, Notice* notice) {
+  GradeCells cells(rules);
   for (TableInfo& info : notice->tables) {
     const Table& t = TableOf(doc, info);
     bool grade_list = info.Role("name") >= 0 && info.Role("grade") >= 0 &&
-                      GradeColumnReads(t, info, rules);
+                      GradeColumnReads(t, info, &cells);
     info.kind = grade_list ? TableKind::kGradeList : TableKind::kOther;
     if (info.caption) info.carrier_type = rules.CarrierTypeIn(*info.caption);
     int name_col = info.Role("name");
@@ -89,6 +108,7 @@ void ClassifyTables(const Document& doc, const Rules& rules, Notice* notice) {
 }
 
 void ExtractGradeRecords(const Document& doc, const Rules& rules, Notice* notice) {
+  GradeCells cells(rules);
   for (const TableInfo& info : notice->tables) {
     if (info.kind != TableKind::kGradeList) continue;
     const Table& t = TableOf(doc, info);
@@ -101,7 +121,7 @@ void ExtractGradeRecords(const Document& doc, const Rules& rules, Notice* notice
                       Where{name ? name->where.line : 0, info.index, r, -1, ""});
         continue;
       }
-      GradeRecord rec = MakeRecord(t, info, r, rules);
+      GradeRecord rec = MakeRecord(t, info, r, &cells);
       if (rec.status == GradeStatus::kUnknown) {
         Where at = rec.where;
         at.col = info.Role("grade");
