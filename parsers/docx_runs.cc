@@ -151,10 +151,13 @@ std::pair<int, int> NumberingOf(pugi::xml_node p, const WalkContext& ctx) {
   const XmlPart& part = *ctx.part;
   const ParagraphProps props = ReadParagraphProps(part, part.ChildW(p, "pPr"));
   const pugi::xml_node numpr = props.numpr;
-  int num_id = ToInt(part.AttrW(part.ChildW(numpr, "numId"), "val"), -1);
-  int ilvl = ToInt(part.AttrW(part.ChildW(numpr, "ilvl"), "val"), -1);
+  int num_id = -1, ilvl = -1;
+  if (numpr) {  // most paragraphs have none, and asking a null node costs calls too
+    num_id = ToInt(part.AttrW(part.ChildW(numpr, "numId"), "val"), -1);
+    ilvl = ToInt(part.AttrW(part.ChildW(numpr, "ilvl"), "val"), -1);
+  }
   if (num_id < 0 && ctx.styles) {
-    auto it = ctx.styles->find(part.AttrW(props.style, "val"));
+    auto it = ctx.styles->find(props.style ? part.AttrW(props.style, "val") : "");
     if (it != ctx.styles->end()) {
       num_id = it->second.first;
       if (ilvl < 0) ilvl = it->second.second;

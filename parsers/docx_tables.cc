@@ -34,7 +34,7 @@ struct GridProps {
 
 GridProps ReadGridProps(const XmlPart& part, pugi::xml_node props) {
   GridProps g;
-  for (pugi::xml_node c : props.children()) {
+  for (pugi::xml_node c = props.first_child(); c; c = c.next_sibling()) {
     std::string_view w = part.LocalW(c);
     pugi::xml_node* slot = w == "del"          ? &g.del
                            : w == "tblHeader"  ? &g.header
@@ -263,7 +263,7 @@ Status ReadTable(pugi::xml_node tbl, WalkContext* ctx, WorkTable* out) {
   const XmlPart& part = *ctx->part;
   out->line = part.LineOf(tbl);
   pugi::xml_node grid = part.ChildW(tbl, "tblGrid");
-  for (pugi::xml_node c : grid.children())
+  for (pugi::xml_node c = grid.first_child(); c; c = c.next_sibling())
     if (part.IsW(c, "gridCol") && out->width < kMaxCols) ++out->width;
   GridBuilder builder(ctx, out);
   Status st = ForEachContent(tbl, *ctx, [&](pugi::xml_node n) {

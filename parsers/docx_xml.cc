@@ -113,14 +113,16 @@ int XmlPart::LineOf(pugi::xml_node node) const {
   return static_cast<int>(it - newlines_.begin()) + 1;
 }
 
+// Sibling links, not range-for: pugixml's iterators cost three calls into
+// the library per step (compare, dereference, advance), these two.
 pugi::xml_node XmlPart::ChildW(pugi::xml_node node, std::string_view local) const {
-  for (pugi::xml_node c : node.children())
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
     if (IsW(c, local)) return c;
   return pugi::xml_node();
 }
 
 const char* XmlPart::AttrW(pugi::xml_node node, std::string_view local) const {
-  for (pugi::xml_attribute a : node.attributes())
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
     if (NameIs(a.name(), w_, local)) return a.value();
   return "";
 }
