@@ -7,8 +7,10 @@
 #define FUHUA_PARSERS_DOCX_WALK_H_
 
 #include <map>
+#include <new>
 #include <pugixml.hpp>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -90,12 +92,12 @@ class NodeStack {
   bool empty() const { return size_ == 0; }
   void push(pugi::xml_node n) {
     if (size_ < kInline)
-      inline_[size_] = n;
+      new (&inline_[size_ * sizeof(pugi::xml_node)]) pugi::xml_node(n);
     else
       more_.push_back(n);
     ++size_;
   }
-  pugi::xml_node& back() { return size_ <= kInline ? inline_[size_ - 1] : more_.back(); }
+  pugi::xml_node& back() { return size_ <= kInline ? Inline(size_ - 1) : more_.back(); }
   void pop() {
     --size_;
     if (size_ >= kInline) more_.pop_back();
@@ -103,7 +105,15 @@ class NodeStack {
 
  private:
   static constexpr size_t kInline = 8;
-  pugi::xml_node inline_[kInline];
+  pugi::xml_node& Inline(size_t i) {
+    return *std::launder(reinterpret_cast<pugi::xml_node*>(&inline_[i * sizeof(pugi::xml_node)]));
+  }
+  // Raw bytes, the nodes made as pushed (xml_node is trivially copyable and
+  // destructible): an array of nodes ran pugixml's out-of-line default
+  // constructor eight times per walk.
+  static_assert(std::is_trivially_copyable_v<pugi::xml_node> &&
+                std::is_trivially_destructible_v<pugi::xml_node>);
+  alignas(pugi::xml_node) unsigned char inline_[kInline * sizeof(pugi::xml_node)];
   std::vector<pugi::xml_node> more_;
   size_t size_ = 0;
 };

@@ -109,6 +109,21 @@ TEST(DocxReaderTest, InlineWrappers) {
   EXPECT_EQ(Texts(doc), std::vector<std::string>{"链接标签定制控件"});
 }
 
+// Wrappers nested deeper than the walks keep on their own stack (8 levels)
+// spill to the heap and still read in order, inline and around blocks.
+TEST(DocxReaderTest, DeeplyNestedWrappers) {
+  std::string open, close, block_open, block_close;
+  for (int i = 0; i < 20; ++i) {
+    open += "<w:smartTag w:element=\"x\">";
+    close += "</w:smartTag>";
+    block_open += "<w:customXml w:element=\"y\">";
+    block_close += "</w:customXml>";
+  }
+  Document doc = Read(block_open + P(R("前") + open + R("中") + close + R("后")) + block_close +
+                      P(R("末")));
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"前中后", "末"}));
+}
+
 TEST(DocxReaderTest, SdtAroundParagraphRowAndCell) {
   std::string row_in_sdt = "<w:sdt><w:sdtContent>" + Row({"a", "b"}) + "</w:sdtContent></w:sdt>";
   std::string cell_in_sdt =
