@@ -135,7 +135,7 @@ void GazetteerBuilder::Index(const std::string& text, int place, MatchForm form)
   std::string key = g_->keyer_->Key(text);
   for (size_t i = 1; i <= key.size(); ++i)
     if (i == key.size() || (static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
-      g_->prefixes_.insert(key.substr(0, i));
+      g_->index_.try_emplace(key.substr(0, i));
   std::vector<PlaceMatch>& v = g_->index_[key];
   for (const PlaceMatch& m : v)
     if (m.place == place) return;  // the strongest form was indexed first
@@ -222,10 +222,15 @@ Status Gazetteer::Create(const TextKeyer* keyer, std::unique_ptr<Gazetteer>* out
   return Status::Ok();
 }
 
-const std::vector<PlaceMatch>& Gazetteer::Lookup(const std::string& key) const {
+const std::vector<PlaceMatch>& Gazetteer::Lookup(std::string_view key) const {
   static const std::vector<PlaceMatch> kNone;
-  auto it = index_.find(key);
-  return it == index_.end() ? kNone : it->second;
+  const std::vector<PlaceMatch>* found = AtPrefix(key);
+  return found ? *found : kNone;
+}
+
+const std::vector<PlaceMatch>* Gazetteer::AtPrefix(std::string_view prefix) const {
+  auto it = index_.find(prefix);
+  return it == index_.end() ? nullptr : &it->second;
 }
 
 int Gazetteer::Find(const std::string& code) const {

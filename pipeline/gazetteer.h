@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -43,10 +42,11 @@ class Gazetteer {
   static Status Create(const TextKeyer* keyer, std::unique_ptr<Gazetteer>* out);
 
   // Every place whose full name, short form or scoped alias has this key.
-  const std::vector<PlaceMatch>& Lookup(const std::string& key) const;
-  // True when some indexed key starts with `prefix`: lets a caller scanning
-  // a name for a leading place stop at the first character that leads nowhere.
-  bool IsKeyPrefix(const std::string& prefix) const { return prefixes_.count(prefix) > 0; }
+  const std::vector<PlaceMatch>& Lookup(std::string_view key) const;
+  // nullptr when no indexed key starts with `prefix` (a caller scanning a
+  // name for a leading place stops at the first character that leads
+  // nowhere), else Lookup(prefix): one hash lookup for both questions.
+  const std::vector<PlaceMatch>* AtPrefix(std::string_view prefix) const;
   const Place& place(int i) const { return places_[static_cast<size_t>(i)]; }
   int Find(const std::string& code) const;  // division by code, -1 if absent
   // True when `place` is `ancestor` or lies under it.
@@ -66,8 +66,13 @@ class Gazetteer {
   std::string source_;
   std::vector<Place> places_;
   std::unordered_map<std::string, int> by_code_;
-  std::unordered_map<std::string, std::vector<PlaceMatch>> index_;
-  std::unordered_set<std::string> prefixes_;  // every prefix of every key in index_
+  struct TextHash {
+    using is_transparent = void;  // found by string_view, no string made
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Every key and every prefix of a key (at character boundaries), with the
+  // places of that key (none for a prefix only).
+  std::unordered_map<std::string, std::vector<PlaceMatch>, TextHash, std::equal_to<>> index_;
 };
 
 // The process-wide gazetteer, built once; nullptr and !status->ok() on error.
