@@ -84,8 +84,7 @@ Table FinishTable(WorkTable&& work, const WalkContext& ctx);
 
 // A stack of nodes for the iterative walks: wrappers and inline containers
 // nest a level or two, so the first levels live in the object and a walk
-// allocates nothing (a vector per paragraph and per cell was 4% of the
-// allocations of a .docx).
+// allocates nothing (each paragraph, row and cell walked had a heap vector).
 class NodeStack {
  public:
   explicit NodeStack(pugi::xml_node first) { push(first); }

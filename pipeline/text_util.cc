@@ -77,8 +77,6 @@ void AppendUtf8(char32_t c, std::string* out) {
   }
 }
 
-// Bytes from `i` up to the first one with its high bit set (or the end),
-// eight at a time: XML markup and digits are ASCII.
 // Decodes the valid multi-byte sequence at s[*i] into *c and moves *i past
 // it; false, *i unmoved, for a bad lead byte, a cut sequence, a bad
 // continuation byte, an overlong form, a surrogate or a value past U+10FFFF.
@@ -117,6 +115,8 @@ bool AlreadyClean(std::string_view s) {
   return true;
 }
 
+// Bytes from `i` up to the first one with its high bit set (or the end),
+// eight at a time: XML markup and digits are ASCII.
 size_t SkipAscii(std::string_view s, size_t i) {
   constexpr uint64_t kHighBits = 0x8080808080808080ull;
   for (uint64_t word; i + 8 <= s.size(); i += 8) {
