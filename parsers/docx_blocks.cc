@@ -80,8 +80,6 @@ class BlockWalker {
 
 }  // namespace
 
-// A w: element is never mc:AlternateContent, so its prefix test runs only for
-// the others.
 bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner) {
   const XmlPart& part = *ctx.part;
   const std::string_view w = part.LocalW(n);
@@ -91,7 +89,7 @@ bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner) {
     *inner = n;
   } else if (w == "del" || w == "moveFrom") {
     *inner = ctx.options->include_deletions ? n : pugi::xml_node();
-  } else if ((w.empty() || part.w().empty()) && part.IsMc(n, "AlternateContent")) {
+  } else if (part.IsAlternateContent(n, w)) {
     *inner = part.ChooseBranch(n);
   } else {
     return false;

@@ -41,18 +41,12 @@ class InlineWalker {
   explicit InlineWalker(WalkContext* ctx) : ctx_(ctx), part_(*ctx->part) {}
 
   std::vector<std::string> Walk(pugi::xml_node p) {
-    NodeStack todo(p.first_child());
-    while (!todo.empty()) {
-      pugi::xml_node n = todo.back();
-      if (!n) {
-        todo.pop();
-        continue;
-      }
-      todo.back() = n.next_sibling();
+    NodeWalk walk(p);
+    for (pugi::xml_node n; (n = walk.Next());) {
       const std::string_view w = part_.LocalW(n);
       pugi::xml_node inner;
       if (Container(n, w, &inner)) {
-        if (inner) todo.push(inner.first_child());
+        if (inner) walk.Enter(inner);
         continue;
       }
       Leaf(n, w);
@@ -84,8 +78,8 @@ class InlineWalker {
       *inner = part_.ChildW(n, "sdtContent");
     } else if (w == "del" || w == "moveFrom") {
       *inner = ctx_->options->include_deletions ? n : pugi::xml_node();
-    } else if ((w.empty() || part_.w().empty()) && part_.IsMc(n, "AlternateContent")) {
-      *inner = part_.ChooseBranch(n);  // (a w: element is never mc:AlternateContent)
+    } else if (part_.IsAlternateContent(n, w)) {
+      *inner = part_.ChooseBranch(n);
     } else {
       return false;
     }

@@ -82,30 +82,45 @@ Status ReadTable(pugi::xml_node tbl, WalkContext* ctx, WorkTable* out);
 bool JoinContinuation(WorkTable* first, WorkTable* next);
 Table FinishTable(WorkTable&& work, const WalkContext& ctx);
 
-// A stack of nodes for the iterative walks: wrappers and inline containers
-// nest a level or two, so the first levels live in the object and a walk
-// allocates nothing (each paragraph, row and cell walked had a heap vector).
-class NodeStack {
+// The iterative walk both content walks share: Next() gives the children of
+// the starting node in order, and after Enter(n) the children of `n` first,
+// then the rest. Wrappers and inline containers nest a level or two, so the
+// first levels of its stack live in the object and a walk allocates nothing
+// (each paragraph, row and cell walked had a heap vector).
+class NodeWalk {
  public:
-  explicit NodeStack(pugi::xml_node first) { push(first); }
-  bool empty() const { return size_ == 0; }
-  void push(pugi::xml_node n) {
+  explicit NodeWalk(pugi::xml_node parent) { Enter(parent); }
+  void Enter(pugi::xml_node parent) { Push(parent.first_child()); }
+  // The next node, or a null node at the end.
+  pugi::xml_node Next() {
+    while (size_ > 0) {
+      pugi::xml_node& top = Top();
+      if (pugi::xml_node n = top) {
+        top = n.next_sibling();
+        return n;
+      }
+      Pop();
+    }
+    return pugi::xml_node();
+  }
+
+ private:
+  static constexpr size_t kInline = 8;
+  void Push(pugi::xml_node n) {
     if (size_ < kInline)
       new (&inline_[size_ * sizeof(pugi::xml_node)]) pugi::xml_node(n);
     else
       more_.push_back(n);
     ++size_;
   }
-  pugi::xml_node& back() { return size_ <= kInline ? Inline(size_ - 1) : more_.back(); }
-  void pop() {
+  void Pop() {
     --size_;
     if (size_ >= kInline) more_.pop_back();
   }
-
- private:
-  static constexpr size_t kInline = 8;
-  pugi::xml_node& Inline(size_t i) {
-    return *std::launder(reinterpret_cast<pugi::xml_node*>(&inline_[i * sizeof(pugi::xml_node)]));
+  pugi::xml_node& Top() {
+    if (size_ > kInline) return more_.back();
+    return *std::launder(
+        reinterpret_cast<pugi::xml_node*>(&inline_[(size_ - 1) * sizeof(pugi::xml_node)]));
   }
   // Raw bytes, the nodes made as pushed (xml_node is trivially copyable and
   // destructible): an array of nodes ran pugixml's out-of-line default
@@ -129,18 +144,12 @@ bool Unwrap(pugi::xml_node n, const WalkContext& ctx, pugi::xml_node* inner);
 // every row, cell and block.
 template <typename Fn>
 Status ForEachContent(pugi::xml_node container, const WalkContext& ctx, Fn&& fn) {
-  NodeStack todo(container.first_child());
-  while (!todo.empty()) {
-    pugi::xml_node n = todo.back();
-    if (!n) {
-      todo.pop();
-      continue;
-    }
-    todo.back() = n.next_sibling();
+  NodeWalk walk(container);
+  for (pugi::xml_node n; (n = walk.Next());) {
     if (n.type() != pugi::node_element) continue;
     pugi::xml_node inner;
     if (Unwrap(n, ctx, &inner)) {
-      if (inner) todo.push(inner.first_child());
+      if (inner) walk.Enter(inner);
       continue;
     }
     Status st = fn(n);

@@ -49,6 +49,11 @@ class XmlPart {
   // those chains were a seventh of reading a .docx.
   std::string_view LocalW(pugi::xml_node node) const;
   bool IsMc(pugi::xml_node node, std::string_view local) const;
+  // True when `node` is mc:AlternateContent; `local` is LocalW(node). A w:
+  // element never is one, so only the others have their name tested.
+  bool IsAlternateContent(pugi::xml_node node, std::string_view local) const {
+    return (local.empty() || w_.empty()) && IsMc(node, "AlternateContent");
+  }
   // The w:`local` child element, or a null node.
   pugi::xml_node ChildW(pugi::xml_node node, std::string_view local) const;
   // The w:`local` attribute's value, or "" when absent.

@@ -9,6 +9,7 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
 namespace fuhua {
@@ -248,22 +249,17 @@ namespace {
 // True when NFKC and whitespace removal leave `s` as it is because it holds
 // printable ASCII and CJK Unified Ideographs (U+4E00..U+9FFF, NFKC-stable and
 // never composing) only: most cells ("优秀", "序号", "12"), whose MatchKey
-// is then a scan instead of two conversions and a normalisation.
+// is then a scan instead of two conversions and a normalisation. The same
+// test as TextKeyer's plain set (text_keys.cc), without its exclusions.
 bool PlainForMatchKey(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b <= 0x20 || b == 0x7F) return false;
-      ++i;
-      continue;
-    }
-    if (!ValidThreeByte(s, i)) return false;
-    const char32_t c = ((b & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                       (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-    if (c < 0x4E00 || c > 0x9FFF) return false;
-    i += 3;
-  }
-  return true;
+  static const icu::UnicodeSet* const plain = [] {
+    auto* set = new icu::UnicodeSet(0x21, 0x7E);
+    set->add(0x4E00, 0x9FFF);
+    set->freeze();
+    return set;
+  }();
+  const auto size = static_cast<int32_t>(s.size());
+  return plain->spanUTF8(s.data(), size, USET_SPAN_CONTAINED) == size;
 }
 
 }  // namespace
