@@ -4,7 +4,9 @@
 #ifndef FUHUA_STORE_JSON_TEXT_H_
 #define FUHUA_STORE_JSON_TEXT_H_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fuhua {
@@ -13,9 +15,35 @@ namespace fuhua {
 // (roles: null is "unknown", as in the JSON output).
 std::string ToJsonStrings(const std::vector<std::string>& items, bool empty_as_null = false);
 
+// The same list from `n` items given by `item(i)`, without copying them
+// into a vector first (the cells of a data row).
+template <typename Item>
+std::string ToJsonStrings(size_t n, const Item& item, bool empty_as_null = false);
+
+// One JSON string, "..." with its escapes, appended to `out`.
+void AppendJsonString(std::string_view s, std::string* out);
+
+// [1,2,3], as Poco::JSON::Array::stringify writes a list of ints.
+std::string ToJsonInts(const std::vector<int>& values);
+
 // The inverse; null items become "". Throws Poco::Exception on bad JSON
 // (only the store writes these columns).
 std::vector<std::string> FromJsonStrings(const std::string& json);
+
+template <typename Item>
+std::string ToJsonStrings(size_t n, const Item& item, bool empty_as_null) {
+  std::string out = "[";
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) out.push_back(',');
+    std::string_view s = item(i);
+    if (empty_as_null && s.empty())
+      out.append("null");
+    else
+      AppendJsonString(s, &out);
+  }
+  out.push_back(']');
+  return out;
+}
 
 }  // namespace fuhua
 

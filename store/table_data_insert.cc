@@ -41,19 +41,11 @@ constexpr const char* kTargetCarrierColumns =
     "notice_id, table_index, row_index, carrier_index, name, name_key, name_place, "
     "name_qualifier, name_legal_form";
 
-std::string JsonInts(const std::vector<int>& values) {
-  Poco::JSON::Array a;
-  for (int v : values) a.add(v);
-  std::ostringstream out;
-  a.stringify(out);
-  return out.str();
-}
-
 std::string DerivedColumns(const DataRow& row) {
   std::vector<int> cols;
   for (size_t i = 0; i < row.cells.size(); ++i)
     if (row.cells[i].derived) cols.push_back(static_cast<int>(i));
-  return JsonInts(cols);
+  return ToJsonInts(cols);
 }
 
 // [{"text": …, "level": …, "carrier_type": …}], null for unknown level/type.
@@ -101,10 +93,9 @@ void InsertDataTables(SqlSession* db, int64_t id, const Notice& n) {
   for (const DataTable& t : n.data_tables) {
     for (size_t p = 0; p < t.rows.size(); ++p) {
       const DataRow& r = t.rows[p];
-      std::vector<std::string> cells;
-      for (const DataCell& c : r.cells) cells.push_back(c.text);
+      auto cell = [&](size_t i) -> std::string_view { return r.cells[i].text; };
       rows.Add({id, int64_t{t.table}, static_cast<int64_t>(p), int64_t{r.row}, r.kind,
-                ToJsonStrings(cells), DerivedColumns(r)});
+                ToJsonStrings(r.cells.size(), cell), DerivedColumns(r)});
     }
   }
   rows.Flush();
@@ -116,7 +107,7 @@ Values IndicatorValues(int64_t id, const IndicatorSystem& s, size_t position, co
   AddIndicatorNumber(&v, i.weight);
   v.push_back(SqlOpt(s.weight_unit));
   AddIndicatorNumber(&v, i.composite_weight);
-  v.insert(v.end(), {SqlOpt(i.explanation), SqlOpt(i.unit), SqlOpt(i.type), JsonInts(i.rows),
+  v.insert(v.end(), {SqlOpt(i.explanation), SqlOpt(i.unit), SqlOpt(i.type), ToJsonInts(i.rows),
                      SqlAtLeast(i.line, 1)});
   return v;
 }

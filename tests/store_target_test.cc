@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <Poco/JSON/Array.h>
+
+#include <sstream>
+
 #include "store/json_text.h"
 #include "store/sql_dialect.h"
 
@@ -97,6 +101,27 @@ TEST(StoreJson, StringListsRoundTripWithUnicodeAndNulls) {
   EXPECT_EQ(FromJsonStrings(json), items);
   EXPECT_EQ(ToJsonStrings({"seq", ""}, /*empty_as_null=*/true), "[\"seq\",null]");
   EXPECT_EQ(FromJsonStrings("[\"seq\",null]"), (std::vector<std::string>{"seq", ""}));
+}
+
+// The hand-written lists are byte for byte what Poco's stringify writes (the
+// store's columns were Poco's before), escapes at either end of a run too.
+std::string PocoJson(const Poco::JSON::Array& a) {
+  std::ostringstream out;
+  a.stringify(out);
+  return out.str();
+}
+
+TEST(StoreJson, ListsAreWrittenAsPocoWritesThem) {
+  std::vector<std::string> items = {"",         "\"",   "x\\",          "\t序号\n",
+                                    "a\x01b\x1f", "/路/", "重庆\r两江\f\b", std::string("\0z", 2)};
+  Poco::JSON::Array strings;
+  for (const std::string& s : items) strings.add(s);
+  EXPECT_EQ(ToJsonStrings(items), PocoJson(strings));
+  std::vector<int> ints = {0, 7, -3, 2147483647, -2147483647 - 1};
+  Poco::JSON::Array numbers;
+  for (int v : ints) numbers.add(v);
+  EXPECT_EQ(ToJsonInts(ints), PocoJson(numbers));
+  EXPECT_EQ(ToJsonInts({}), "[]");
 }
 
 }  // namespace
