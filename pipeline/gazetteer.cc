@@ -133,9 +133,6 @@ int GazetteerBuilder::AddPlace(Place p, const std::string& parent_code) {
 
 void GazetteerBuilder::Index(const std::string& text, int place, MatchForm form) {
   std::string key = g_->keyer_->Key(text);
-  for (size_t i = 1; i <= key.size(); ++i)
-    if (i == key.size() || (static_cast<unsigned char>(key[i]) & 0xC0) != 0x80)
-      g_->index_.try_emplace(key.substr(0, i));
   std::vector<PlaceMatch>& v = g_->index_[key];
   for (const PlaceMatch& m : v)
     if (m.place == place) return;  // the strongest form was indexed first
@@ -218,19 +215,70 @@ Status Gazetteer::Create(const TextKeyer* keyer, std::unique_ptr<Gazetteer>* out
   g->keyer_ = keyer;
   Status st = GazetteerBuilder(g.get()).Build();
   if (!st.ok()) return st;
+  g->BuildTrie();
   *out = std::move(g);
   return Status::Ok();
 }
 
 const std::vector<PlaceMatch>& Gazetteer::Lookup(std::string_view key) const {
   static const std::vector<PlaceMatch> kNone;
-  const std::vector<PlaceMatch>* found = AtPrefix(key);
-  return found ? *found : kNone;
+  auto it = index_.find(key);
+  return it == index_.end() ? kNone : it->second;
 }
 
-const std::vector<PlaceMatch>* Gazetteer::AtPrefix(std::string_view prefix) const {
-  auto it = index_.find(prefix);
-  return it == index_.end() ? nullptr : &it->second;
+namespace {
+
+// A character's bytes (at most 4, the longest UTF-8 sequence) and their
+// number as one edge label.
+bool PackChar(std::string_view ch, uint64_t* label) {
+  if (ch.empty() || ch.size() > 4) return false;
+  uint64_t v = ch.size();
+  for (char c : ch) v = v << 8 | static_cast<unsigned char>(c);
+  *label = v;
+  return true;
+}
+
+}  // namespace
+
+int Gazetteer::Step(int node, std::string_view ch) const {
+  uint64_t label = 0;
+  if (node < 0 || !PackChar(ch, &label)) return kNowhere;
+  const TrieNode& n = trie_[static_cast<size_t>(node)];
+  auto first = trie_char_.begin() + n.first, last = first + n.count;
+  auto it = std::lower_bound(first, last, label);
+  return it == last || *it != label ? kNowhere : trie_child_[static_cast<size_t>(it - trie_char_.begin())];
+}
+
+// Built once from index_ through a map per node, then laid out flat: each
+// node's children contiguous and sorted.
+void Gazetteer::BuildTrie() {
+  static const std::vector<PlaceMatch> kNone;
+  std::vector<std::map<uint64_t, int>> children(1);
+  std::vector<const std::vector<PlaceMatch>*> places(1, &kNone);
+  for (const auto& [key, matches] : index_) {
+    int node = kRoot;
+    for (size_t at = 0; at < key.size();) {
+      size_t end = NextCodePointEnd(key, at);
+      uint64_t label = 0;
+      if (!PackChar(std::string_view(key).substr(at, end - at), &label)) break;
+      auto [it, added] = children[static_cast<size_t>(node)].try_emplace(label, static_cast<int>(children.size()));
+      if (added) {
+        children.emplace_back();
+        places.push_back(&kNone);
+      }
+      node = it->second;
+      at = end;
+    }
+    places[static_cast<size_t>(node)] = &matches;
+  }
+  trie_.resize(children.size());
+  for (size_t i = 0; i < children.size(); ++i) {
+    trie_[i] = {static_cast<uint32_t>(trie_char_.size()), static_cast<uint32_t>(children[i].size()), places[i]};
+    for (const auto& [label, child] : children[i]) {
+      trie_char_.push_back(label);
+      trie_child_.push_back(child);
+    }
+  }
 }
 
 int Gazetteer::Find(const std::string& code) const {

@@ -8,6 +8,7 @@
 #ifndef FUHUA_PIPELINE_GAZETTEER_H_
 #define FUHUA_PIPELINE_GAZETTEER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,10 +44,15 @@ class Gazetteer {
 
   // Every place whose full name, short form or scoped alias has this key.
   const std::vector<PlaceMatch>& Lookup(std::string_view key) const;
-  // nullptr when no indexed key starts with `prefix` (a caller scanning a
-  // name for a leading place stops at the first character that leads
-  // nowhere), else Lookup(prefix): one hash lookup for both questions.
-  const std::vector<PlaceMatch>* AtPrefix(std::string_view prefix) const;
+  // A walk down the indexed keys a character at a time, for a caller growing
+  // the head of a name: Step gives the node of `prefix + ch` from the node
+  // of `prefix` (kRoot for ""), kNowhere when no key starts so, and At the
+  // places of the walk so far (Lookup(prefix)). A step searches the few
+  // characters that follow one prefix, packed together; a hash lookup a
+  // prefix was three cache misses, 2% of an ingest.
+  static constexpr int kRoot = 0, kNowhere = -1;
+  int Step(int node, std::string_view ch) const;
+  const std::vector<PlaceMatch>& At(int node) const { return *trie_[static_cast<size_t>(node)].places; }
   const Place& place(int i) const { return places_[static_cast<size_t>(i)]; }
   int Find(const std::string& code) const;  // division by code, -1 if absent
   // True when `place` is `ancestor` or lies under it.
@@ -61,6 +67,7 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   friend class GazetteerBuilder;
+  void BuildTrie();
 
   const TextKeyer* keyer_ = nullptr;
   std::string source_;
@@ -70,9 +77,17 @@ class Gazetteer {
     using is_transparent = void;  // found by string_view, no string made
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  // Every key and every prefix of a key (at character boundaries), with the
-  // places of that key (none for a prefix only).
+  // Every key with its places.
   std::unordered_map<std::string, std::vector<PlaceMatch>, TextHash, std::equal_to<>> index_;
+  // The keys of index_ as a trie of characters: node i's children are
+  // trie_char_/trie_child_[first, first + count), sorted by character.
+  struct TrieNode {
+    uint32_t first = 0, count = 0;
+    const std::vector<PlaceMatch>* places = nullptr;  // into index_ (nodes never move)
+  };
+  std::vector<TrieNode> trie_;
+  std::vector<uint64_t> trie_char_;
+  std::vector<int> trie_child_;
 };
 
 // The process-wide gazetteer, built once; nullptr and !status->ok() on error.

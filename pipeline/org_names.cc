@@ -152,19 +152,21 @@ void OrgNamer::StripLeadingPlaces(Parts* p) const {
 }
 
 // The longest acceptable place at the start of `key`, leaving at least
-// min_key_chars_ of name. The head grows a code point at a time and is looked
-// up in place, one hash lookup a step (decoding the key and encoding each
+// min_key_chars_ of name. The head grows a code point at a time, one step
+// down the gazetteer's trie each (decoding the key and encoding each
 // character again, and asking prefix and key apart, was 3% of an ingest).
 OrgNamer::Head OrgNamer::LeadingPlace(const std::string& key, int under, bool guarded) const {
   const size_t chars = Chars(key);
   if (chars < min_key_chars_ + 2) return {};
   size_t longest = std::min(max_place_chars_, chars - min_key_chars_);
   Head best;
+  int node = Gazetteer::kRoot;
   for (size_t n = 1, end = 0; n <= longest; ++n) {
+    const size_t start = end;
     end = NextCodePointEnd(key, end);
-    const std::vector<PlaceMatch>* matches = g_->AtPrefix(std::string_view(key).substr(0, end));
-    if (!matches) break;
-    for (const PlaceMatch& m : *matches)
+    node = g_->Step(node, std::string_view(key).substr(start, end - start));
+    if (node == Gazetteer::kNowhere) break;
+    for (const PlaceMatch& m : g_->At(node))
       if (n >= 2 && Acceptable(m, n, under, guarded)) best = {m.place, end};
   }
   return best;

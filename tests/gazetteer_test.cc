@@ -10,6 +10,7 @@
 #include <set>
 
 #include "pipeline/schema_files.h"
+#include "pipeline/text_util.h"
 
 namespace fuhua {
 namespace {
@@ -73,6 +74,36 @@ TEST(Gazetteer, ShortForms) {
     EXPECT_TRUE(found) << c.key;
   }
   EXPECT_TRUE(G().Lookup("忠").empty());  // one-character short forms are not indexed
+}
+
+// A walk of the trie a character at a time finds at each prefix what Lookup
+// finds for it, and stops where no key goes on.
+bool SamePlaces(const std::vector<PlaceMatch>& a, const std::vector<PlaceMatch>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].place != b[i].place || a[i].form != b[i].form) return false;
+  return true;
+}
+
+TEST(Gazetteer, WalkFindsWhatLookupFinds) {
+  for (std::string name : {"九龙坡区", "秀山土家族苗族自治县", "内蒙古自治区", "重庆市", "九龙坡"}) {
+    std::string key = G().keyer().Key(name);
+    int node = Gazetteer::kRoot;
+    for (size_t at = 0; at < key.size();) {
+      size_t end = NextCodePointEnd(key, at);
+      node = G().Step(node, std::string_view(key).substr(at, end - at));
+      ASSERT_NE(node, Gazetteer::kNowhere) << name << " at byte " << at;
+      EXPECT_TRUE(SamePlaces(G().At(node), G().Lookup(key.substr(0, end)))) << key.substr(0, end);
+      at = end;
+    }
+    EXPECT_FALSE(G().At(node).empty()) << name;
+  }
+  int node = G().Step(Gazetteer::kRoot, "重");
+  ASSERT_NE(node, Gazetteer::kNowhere);
+  EXPECT_TRUE(G().At(node).empty());  // a prefix only
+  EXPECT_EQ(G().Step(node, "x"), Gazetteer::kNowhere);
+  EXPECT_EQ(G().Step(Gazetteer::kRoot, ""), Gazetteer::kNowhere);
+  EXPECT_EQ(G().Step(Gazetteer::kNowhere, "重"), Gazetteer::kNowhere);
 }
 
 TEST(Gazetteer, PlaceholdersAreNotDivisions) {
