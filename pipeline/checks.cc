@@ -80,7 +80,7 @@ void CountOne(const CountStatement& s, const RegexMatch& m, const Paragraph& p,
 void StatedCounts(const Document& doc, const Rules& rules, Notice* n) {
   for (const Block& b : doc.blocks) {
     const auto* p = std::get_if<Paragraph>(&b);
-    if (!p) continue;
+    if (!p || !ContainsAll(p->text, rules.statement_literals)) continue;
     std::set<size_t> taken;  // match starts already counted by an earlier pattern
     for (const CountStatement& s : rules.statements) {
       RegexMatch m;

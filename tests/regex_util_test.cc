@@ -1,0 +1,56 @@
+// RequiredLiterals: the prefilter that lets the stated-count check skip
+// paragraphs must never skip one that a pattern matches.
+#include "pipeline/regex_util.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/rules.h"
+
+namespace fuhua {
+namespace {
+
+using Literals = std::vector<std::string>;
+
+TEST(RequiredLiterals, AreWhatEveryPatternNeeds) {
+  EXPECT_EQ(RequiredLiterals({"(\\d+)家", "共(\\d+)家"}), Literals{"家"});
+  // Conservative: each pattern's literal is one atom, and neither atom is
+  // in both (that one contains the other is not looked at).
+  EXPECT_TRUE(RequiredLiterals({"被取消资格", "取消"}).empty());
+  // One pattern needs no literal at all: nothing can be skipped.
+  EXPECT_TRUE(RequiredLiterals({"(\\d+)家", "\\d+"}).empty());
+  // Alternatives: neither side is needed by itself.
+  EXPECT_TRUE(RequiredLiterals({"优秀|良好"}).empty());
+  // ASCII letters are lowercased by RE2's prefilter; a case-sensitive
+  // pattern must not be filtered by them (here the one atom is "abc家").
+  EXPECT_TRUE(RequiredLiterals({"ABC家"}).empty());
+  EXPECT_EQ(RequiredLiterals({"ABC.家"}), Literals{"家"});
+  EXPECT_TRUE(RequiredLiterals({"(unclosed"}).empty());
+}
+
+TEST(RequiredLiterals, NeverSkipAParagraphACountStatementMatches) {
+  Status st;
+  const Rules* rules = DefaultRules(&st);
+  ASSERT_TRUE(rules) << st.ToString();
+  ASSERT_FALSE(rules->statement_literals.empty());  // else the filter does nothing
+  const char* stated[] = {
+      "全市共有15家市级创业孵化基地",
+      "其中，重庆两江半导体等6家评价结果为优秀",
+      "3家众创空间被取消备案资格",
+      "被取消资格的1家科技企业孵化器和30家众创空间",
+      "2家孵化器以众创空间评价结果作为其评价结果",
+      "1家众创空间于2022年按孵化器参加评价",
+  };
+  for (const char* text : stated) {
+    bool matched = false;
+    for (const CountStatement& s : rules->statements) {
+      RegexMatch m;
+      matched |= FindNext(*s.re, text, 0, &m);
+    }
+    EXPECT_TRUE(matched) << text;  // the examples are statements
+    EXPECT_TRUE(ContainsAll(text, rules->statement_literals)) << text;
+  }
+  EXPECT_FALSE(ContainsAll("各区县人力社保局：", rules->statement_literals));
+}
+
+}  // namespace
+}  // namespace fuhua
