@@ -192,7 +192,7 @@ void SqlSession::CheckpointInBackground() {
 }
 
 Poco::Data::Statement SqlSession::Prepare(const std::string& sql,
-                                          const std::vector<SqlValue>& values) {
+                                          std::span<const SqlValue> values) {
   Poco::Data::Statement st(session_);
   st << WithPlaceholders(dialect_, sql);
   for (const SqlValue& v : values) Bind(&st, v);
@@ -200,9 +200,15 @@ Poco::Data::Statement SqlSession::Prepare(const std::string& sql,
 }
 
 void SqlSession::Exec(const std::string& sql, const std::vector<SqlValue>& values) {
+  ExecSlice(sql, values);
+}
+
+void SqlSession::ExecSlice(const std::string& sql, std::span<const SqlValue> values) {
   if (sqlite_ && sqlite_->Exec(sql, values)) return;
   Prepare(sql, values).execute();
 }
+
+size_t SqlSession::statements_prepared() const { return sqlite_ ? sqlite_->prepared() : 0; }
 
 SqlRows SqlSession::Query(const std::string& sql, const std::vector<SqlValue>& values) {
   if (sqlite_) {

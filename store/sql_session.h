@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -90,6 +91,8 @@ class SqlSession {
 
   Dialect dialect() const { return dialect_; }
   void Exec(const std::string& sql, const std::vector<SqlValue>& values = {});
+  // Exec with a slice of a longer value list (RowBatch's chunks).
+  void ExecSlice(const std::string& sql, std::span<const SqlValue> values);
   SqlRows Query(const std::string& sql, const std::vector<SqlValue>& values = {});
   // First column of the first row; nullopt when there is no row or it is NULL.
   std::optional<int64_t> QueryInt(const std::string& sql, const std::vector<SqlValue>& values = {});
@@ -114,8 +117,12 @@ class SqlSession {
   // waits for it before it closes. PostgreSQL: nothing.
   void CheckpointInBackground();
 
+  // SQLite: statements compiled so far on this connection (the statement
+  // cache's misses); PostgreSQL: 0.
+  size_t statements_prepared() const;
+
  private:
-  Poco::Data::Statement Prepare(const std::string& sql, const std::vector<SqlValue>& values);
+  Poco::Data::Statement Prepare(const std::string& sql, std::span<const SqlValue> values);
   void ConfigureSqlite();
 
   Dialect dialect_;

@@ -35,7 +35,7 @@ void Check(sqlite3* db, int rc) {
 }
 
 // Same storage classes as Poco's SQLite binder: integer, text, real, NULL.
-void BindAll(sqlite3* db, sqlite3_stmt* statement, const std::vector<SqlValue>& values) {
+void BindAll(sqlite3* db, sqlite3_stmt* statement, std::span<const SqlValue> values) {
   for (size_t i = 0; i < values.size(); ++i) {
     const int pos = static_cast<int>(i) + 1;
     const SqlValue& v = values[i];
@@ -84,7 +84,7 @@ SqliteStatements::~SqliteStatements() {
   for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.statement);
 }
 
-bool SqliteStatements::Exec(const std::string& sql, const std::vector<SqlValue>& values) {
+bool SqliteStatements::Exec(const std::string& sql, std::span<const SqlValue> values) {
   sqlite3_stmt* statement = Prepared(sql);
   if (!statement) return false;
   EndOfUse end(statement);
@@ -136,6 +136,7 @@ sqlite3_stmt* SqliteStatements::Prepared(const std::string& sql) {
     sqlite3_finalize(statement);
     return nullptr;
   }
+  ++prepared_;
   if (cache_.size() >= kCapacity) EvictOldest();
   cache_.emplace(sql, Entry{statement, ++uses_});
   return statement;

@@ -11,7 +11,8 @@
 // A statement is reset after every use, so none holds a read lock between
 // calls; SQLite re-prepares it by itself after a schema change (migrations).
 // The cache keeps the kCapacity most recently used statements: a batch of
-// each row count is a statement of its own. Errors throw Poco::Exception
+// each row count is a statement of its own, which is why RowBatch sends
+// SQLite only a few row counts (row_batch.h). Errors throw Poco::Exception
 // (Poco's SQLite mapping of result codes), like the rest of SqlSession.
 #ifndef FUHUA_STORE_SQLITE_STATEMENTS_H_
 #define FUHUA_STORE_SQLITE_STATEMENTS_H_
@@ -20,6 +21,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,7 +49,9 @@ struct SqliteResult {
 
 class SqliteStatements {
  public:
-  static constexpr size_t kCapacity = 64;
+  // Every store table's batch shapes (row_batch.h: at most eight a table)
+  // and the store's other statements fit.
+  static constexpr size_t kCapacity = 256;
 
   explicit SqliteStatements(sqlite3* db) : db_(db) {}
   ~SqliteStatements();
@@ -57,13 +61,15 @@ class SqliteStatements {
   // Runs `sql` with `values` bound by position, stepping past any rows it
   // returns. False, with nothing run, when `sql` is not exactly one
   // statement: the caller runs it another way.
-  bool Exec(const std::string& sql, const std::vector<SqlValue>& values);
+  bool Exec(const std::string& sql, std::span<const SqlValue> values);
   // The first column of the first row as an integer (nullopt: no row, or
   // NULL); false as for Exec.
   bool QueryInt(const std::string& sql, const std::vector<SqlValue>& values,
                 std::optional<int64_t>* out);
   // Every row `sql` returns; false as for Exec.
   bool Query(const std::string& sql, const std::vector<SqlValue>& values, SqliteResult* out);
+  // How many statements were compiled (cache misses), for tests and figures.
+  size_t prepared() const { return prepared_; }
 
  private:
   struct Entry {
@@ -80,6 +86,7 @@ class SqliteStatements {
   sqlite3* db_;
   std::unordered_map<std::string, Entry> cache_;
   uint64_t uses_ = 0;
+  size_t prepared_ = 0;
 };
 
 }  // namespace fuhua
