@@ -18,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "pipeline/bmp_bits.h"
 #include "pipeline/status.h"
 
 namespace fuhua {
@@ -40,7 +41,7 @@ class TextKeyer {
   std::unique_ptr<icu::Transliterator> prototype_;
   icu::UnicodeSet convertible_;                 // characters Hant-Hans changes
   std::unordered_map<UChar32, UChar32> unify_;  // -1 drops the character
-  icu::UnicodeSet plain_;  // characters every step leaves alone (FindPlain)
+  BmpBits plain_;  // characters every step leaves alone (FindPlain)
 };
 
 // ICU's transliterator `id`: built straight from its rules when ICU keeps
