@@ -9,12 +9,14 @@
 namespace fuhua {
 namespace {
 
-bool Run(const RE2& re, std::string_view text, size_t pos, RE2::Anchor anchor, RegexMatch* m) {
-  if (pos > text.size()) return false;
+bool Run(const RE2& re, std::string_view text, size_t pos, size_t end, RE2::Anchor anchor,
+         RegexMatch* m) {
+  end = std::min(end, text.size());
+  if (pos > end) return false;
   int n = 1 + re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> sub(static_cast<size_t>(n));
   re2::StringPiece sp(text.data(), text.size());
-  if (!re.Match(sp, pos, text.size(), anchor, sub.data(), n)) return false;
+  if (!re.Match(sp, pos, end, anchor, sub.data(), n)) return false;
   m->begin = static_cast<size_t>(sub[0].data() - text.data());
   m->end = m->begin + sub[0].size();
   m->groups.clear();
@@ -40,12 +42,12 @@ Status CompileRegex(const std::string& pattern, const std::string& origin,
   return Status::Ok();
 }
 
-bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m) {
-  return Run(re, text, pos, RE2::UNANCHORED, m);
+bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, size_t end) {
+  return Run(re, text, pos, end, RE2::UNANCHORED, m);
 }
 
-bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m) {
-  return Run(re, text, pos, RE2::ANCHOR_START, m);
+bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, size_t end) {
+  return Run(re, text, pos, end, RE2::ANCHOR_START, m);
 }
 
 std::vector<std::string> RequiredLiterals(const std::vector<std::string>& patterns) {

@@ -27,11 +27,14 @@ struct RegexMatch {
 Status CompileRegex(const std::string& pattern, const std::string& origin,
                     std::unique_ptr<RE2>* out);
 
-// Finds the first match at or after byte `pos`. Returns false when none.
-bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m);
+// Finds the first match at or after byte `pos` and ending by byte `end`
+// (the text's end by default). Returns false when none.
+bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
+              size_t end = std::string_view::npos);
 
 // Anchored at `pos`: the match must start exactly there.
-bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m);
+bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
+             size_t end = std::string_view::npos);
 
 // The literal strings that every one of `patterns` needs in a text to match
 // it, by RE2's prefilter (FilteredRE2): a text lacking one of them matches

@@ -119,6 +119,7 @@ Status LoadStatements(Rules* r) {
     r->statements.push_back(std::move(s));
   }
   r->statement_literals = RequiredLiterals(patterns);
+  r->statement_bounds = Strings(o, "bounds", false);
   return Status::Ok();
 }
 

@@ -74,6 +74,9 @@ struct Rules {
   // without them is not searched, as most are not (RE2's scans of every
   // paragraph by every pattern were 6% of an ingest).
   std::vector<std::string> statement_literals;
+  // Characters no statement spans (count_statements.json "bounds"): the
+  // text between them is searched clause by clause.
+  std::vector<std::string> statement_bounds;
 
   // Role of a header cell text, "" when none matches.
   std::string RoleOf(std::string_view header) const;

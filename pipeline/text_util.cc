@@ -317,4 +317,25 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return out;
 }
 
+std::vector<std::pair<size_t, size_t>> SpansBetween(std::string_view text,
+                                                    const std::vector<std::string>& bounds) {
+  bool first[256] = {};  // first bytes of the bounds: most positions are ruled out by one load
+  for (const std::string& b : bounds)
+    if (!b.empty()) first[static_cast<unsigned char>(b[0])] = true;
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t begin = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!first[static_cast<unsigned char>(text[i])]) continue;
+    for (const std::string& b : bounds) {
+      if (b.empty() || text.compare(i, b.size(), b) != 0) continue;
+      out.emplace_back(begin, i);
+      begin = i + b.size();
+      i = begin - 1;
+      break;
+    }
+  }
+  out.emplace_back(begin, text.size());
+  return out;
+}
+
 }  // namespace fuhua

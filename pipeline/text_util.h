@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fuhua {
@@ -62,6 +63,12 @@ std::string StripBracketSuffix(std::string_view text);
 
 // Splits on '\n'.
 std::vector<std::string> SplitLines(std::string_view text);
+
+// The [begin, end) byte ranges of `text` between occurrences of any of
+// `bounds` (non-empty strings), in order; empty ranges included. No bounds:
+// the whole text.
+std::vector<std::pair<size_t, size_t>> SpansBetween(std::string_view text,
+                                                    const std::vector<std::string>& bounds);
 
 }  // namespace fuhua
 

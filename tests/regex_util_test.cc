@@ -4,7 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <utility>
+
+#include "parsers/reader.h"
 #include "pipeline/rules.h"
+#include "pipeline/text_util.h"
+#include "tests/test_support.h"
 
 namespace fuhua {
 namespace {
@@ -50,6 +56,59 @@ TEST(RequiredLiterals, NeverSkipAParagraphACountStatementMatches) {
     EXPECT_TRUE(ContainsAll(text, rules->statement_literals)) << text;
   }
   EXPECT_FALSE(ContainsAll("各区县人力社保局：", rules->statement_literals));
+}
+
+using Matches = std::vector<std::pair<size_t, size_t>>;
+
+Matches AllMatches(const RE2& re, std::string_view text, size_t begin, size_t end) {
+  Matches out;
+  RegexMatch m;
+  for (size_t pos = begin; FindNext(re, text, pos, &m, end); pos = m.end) {
+    out.emplace_back(m.begin, m.end);
+    if (m.end == m.begin) break;
+  }
+  return out;
+}
+
+// The stated-count check searches clause by clause between the schema's
+// bounds: on every paragraph of every sample, each pattern must find there
+// exactly the matches it finds in the whole paragraph.
+TEST(StatementBounds, NoPatternMatchesAcrossABoundInTheSamples) {
+  Status st;
+  const Rules* rules = DefaultRules(&st);
+  ASSERT_TRUE(rules) << st.ToString();
+  ASSERT_FALSE(rules->statement_bounds.empty());
+  int paragraphs = 0, matches = 0;
+  for (const auto& e : std::filesystem::directory_iterator(testing::SourcePath("samples"))) {
+    if (e.path().extension() != ".docx" && e.path().extension() != ".txt") continue;
+    Document doc;
+    ASSERT_TRUE(ReadDocument(testing::ReadBytes(e.path().string()), ReaderOptions(), &doc).ok());
+    for (const Block& b : doc.blocks) {
+      const auto* p = std::get_if<Paragraph>(&b);
+      if (!p) continue;
+      ++paragraphs;
+      const auto clauses = SpansBetween(p->text, rules->statement_bounds);
+      for (const CountStatement& s : rules->statements) {
+        Matches whole = AllMatches(*s.re, p->text, 0, p->text.size()), split;
+        for (auto [begin, end] : clauses) {
+          Matches in = AllMatches(*s.re, p->text, begin, end);
+          split.insert(split.end(), in.begin(), in.end());
+        }
+        EXPECT_EQ(whole, split) << s.id << " in " << e.path() << ": " << p->text;
+        matches += static_cast<int>(whole.size());
+      }
+    }
+  }
+  EXPECT_GT(paragraphs, 100);
+  EXPECT_GT(matches, 10);  // the samples do state counts
+}
+
+TEST(SpansBetween, SplitsAtEveryBound) {
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  EXPECT_EQ(SpansBetween("a，b。", {"，", "。"}), (Spans{{0, 1}, {4, 5}, {8, 8}}));
+  EXPECT_EQ(SpansBetween("abc", {}), (Spans{{0, 3}}));
+  EXPECT_EQ(SpansBetween("", {","}), (Spans{{0, 0}}));
+  EXPECT_EQ(SpansBetween(",,", {","}), (Spans{{0, 0}, {1, 1}, {2, 2}}));
 }
 
 }  // namespace
