@@ -1,8 +1,6 @@
 // RE2 adapter: named-group extraction over RE2::Match.
 #include "pipeline/regex_util.h"
 
-#include <re2/filtered_re2.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -48,32 +46,6 @@ bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, s
 
 bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, size_t end) {
   return Run(re, text, pos, end, RE2::ANCHOR_START, m);
-}
-
-std::vector<std::string> RequiredLiterals(const std::vector<std::string>& patterns) {
-  re2::FilteredRE2 filter(1);
-  RE2::Options options;
-  options.set_log_errors(false);
-  for (const std::string& p : patterns) {
-    int id = 0;
-    if (filter.Add(p, options, &id) != RE2::NoError) return {};
-  }
-  std::vector<std::string> atoms;
-  filter.Compile(&atoms);
-  std::vector<std::string> required;
-  std::vector<int> others, passed;
-  for (size_t a = 0; a < atoms.size(); ++a) {
-    // Required: with every other atom found and this one not, no pattern
-    // passes the filter.
-    others.clear();
-    for (size_t b = 0; b < atoms.size(); ++b)
-      if (b != a) others.push_back(static_cast<int>(b));
-    filter.AllPotentials(others, &passed);
-    bool letters = std::any_of(atoms[a].begin(), atoms[a].end(),
-                               [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-    if (passed.empty() && !letters) required.push_back(atoms[a]);
-  }
-  return required;
 }
 
 bool ContainsAll(std::string_view text, const std::vector<std::string>& literals) {

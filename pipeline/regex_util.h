@@ -36,13 +36,6 @@ bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
 bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
              size_t end = std::string_view::npos);
 
-// The literal strings that every one of `patterns` needs in a text to match
-// it, by RE2's prefilter (FilteredRE2): a text lacking one of them matches
-// none, so a caller may skip it unsearched. Only strings without ASCII
-// letters, since the prefilter lowercases them and the patterns are case
-// sensitive. Empty when any pattern fails to compile or needs no literal.
-std::vector<std::string> RequiredLiterals(const std::vector<std::string>& patterns);
-
 // True when `text` contains every one of `literals`.
 bool ContainsAll(std::string_view text, const std::vector<std::string>& literals);
 

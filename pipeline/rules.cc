@@ -106,7 +106,6 @@ Status LoadStatements(Rules* r) {
   Object::Ptr o;
   Status st = LoadSchemaJson("count_statements.json", &o);
   if (!st.ok()) return st;
-  std::vector<std::string> patterns;
   for (const Object::Ptr& e : Objects(o, "statements")) {
     CountStatement s;
     s.id = e->getValue<std::string>("id");
@@ -115,10 +114,9 @@ Status LoadStatements(Rules* r) {
     st = CompileRegex(e->getValue<std::string>("pattern"), origin, &s.re);
     if (st.ok() && e->has("also")) st = CompileRegex(e->getValue<std::string>("also"), origin, &s.also);
     if (!st.ok()) return st;
-    patterns.push_back(e->getValue<std::string>("pattern"));
     r->statements.push_back(std::move(s));
   }
-  r->statement_literals = RequiredLiterals(patterns);
+  r->statement_literals = Strings(o, "required", false);
   r->statement_bounds = Strings(o, "bounds", false);
   return Status::Ok();
 }

@@ -70,9 +70,10 @@ struct Rules {
   std::vector<std::string> clause_separators;  // head of a grade cell ends at one
   std::vector<CellRule> cell_rules;
   std::vector<CountStatement> statements;
-  // What every statement's pattern needs (RequiredLiterals): a paragraph
-  // without them is not searched, as most are not (RE2's scans of every
-  // paragraph by every pattern were 6% of an ingest).
+  // What every statement's pattern needs (count_statements.json
+  // "required", checked by RE2's prefilter in tests/regex_util_test.cc): a
+  // paragraph without them is not searched, as most are not (RE2's scans of
+  // every paragraph by every pattern were 6% of an ingest).
   std::vector<std::string> statement_literals;
   // Characters no statement spans (count_statements.json "bounds"): the
   // text between them is searched clause by clause.
