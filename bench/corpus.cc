@@ -56,7 +56,19 @@ Status ListSamples(const std::string& dir, const std::string& format,
   return Status::Ok();
 }
 
-// Copy number `copy` of a sample whose bytes are `original`.
+// One JSONL notice with what legitimately differs between two files of the
+// same document blanked: the path (wherever it is quoted) and sha256.
+std::string Masked(std::string line, const std::string& path) {
+  for (size_t at; (at = line.find(path)) != std::string::npos;)
+    line.replace(at, path.size(), "<source>");
+  const std::string kSha = "\"sha256\":\"";
+  for (size_t at = line.find(kSha); at != std::string::npos; at = line.find(kSha, at + 1))
+    line.replace(at + kSha.size(), std::min<size_t>(64, line.size() - at - kSha.size()), "<sha>");
+  return line;
+}
+
+}  // namespace
+
 Status TagCopy(const std::string& original, const std::string& format, size_t copy,
                std::string* bytes) {
   if (format == "docx") return TagDocx(original, "fuhua-bench copy " + std::to_string(copy), bytes);
@@ -64,8 +76,6 @@ Status TagCopy(const std::string& original, const std::string& format, size_t co
   return Status::Ok();
 }
 
-// Lists and loads the samples of `format` into `originals` and makes the
-// corpus directory afresh.
 Status StartCorpus(const std::string& samples_dir, const std::string& format,
                    const std::string& dir, Corpus* c, std::vector<std::string>* originals) {
   c->format = format;
@@ -87,18 +97,14 @@ std::string CopyName(size_t i, size_t n, const std::string& format) {
   return std::string(width - std::min(width, digits.size()), '0') + digits + "." + format;
 }
 
-// One JSONL notice with what legitimately differs between two files of the
-// same document blanked: the path (wherever it is quoted) and sha256.
-std::string Masked(std::string line, const std::string& path) {
-  for (size_t at; (at = line.find(path)) != std::string::npos;)
-    line.replace(at, path.size(), "<source>");
-  const std::string kSha = "\"sha256\":\"";
-  for (size_t at = line.find(kSha); at != std::string::npos; at = line.find(kSha, at + 1))
-    line.replace(at + kSha.size(), std::min<size_t>(64, line.size() - at - kSha.size()), "<sha>");
-  return line;
+Status AddFile(Corpus* c, const std::string& name, const std::string& bytes) {
+  Status st = WriteFile(c->dir + "/" + name, bytes);
+  if (!st.ok()) return st;
+  c->names.push_back(name);
+  c->sizes.push_back(bytes.size());
+  c->bytes += bytes.size();
+  return Status::Ok();
 }
-
-}  // namespace
 
 Status WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
@@ -114,12 +120,9 @@ Status BuildCorpus(const std::string& samples_dir, const std::string& format, si
   for (size_t i = 0; i < n && st.ok(); ++i) {
     size_t k = i % originals.size();
     std::string bytes;
-    c->names.push_back(CopyName(i, n, format));
     st = TagCopy(originals[k], format, i / originals.size(), &bytes);
-    if (st.ok()) st = WriteFile(c->dir + "/" + c->names.back(), bytes);
+    if (st.ok()) st = AddFile(c, CopyName(i, n, format), bytes);
     if (!st.ok()) return Status::IoError(c->samples[k] + ": " + st.message());
-    c->sizes.push_back(bytes.size());
-    c->bytes += bytes.size();
   }
   return st;
 }

@@ -37,6 +37,20 @@ Status BuildCorpus(const std::string& samples_dir, const std::string& format, si
 // (source path and sha256 aside), by `fuhua extract`.
 Status VerifyCopies(const std::string& fuhua, const Corpus& c, const std::string& scratch);
 
+// The steps BuildCorpus is made of, for corpora made otherwise (variants.h).
+// Lists and loads the samples of `format` into `originals` and makes the
+// corpus directory afresh.
+Status StartCorpus(const std::string& samples_dir, const std::string& format,
+                   const std::string& dir, Corpus* c, std::vector<std::string>* originals);
+// Copy number `copy` of a sample whose bytes are `original`: the same
+// document in other bytes.
+Status TagCopy(const std::string& original, const std::string& format, size_t copy,
+               std::string* bytes);
+// The file name of copy i of n ("000042.docx").
+std::string CopyName(size_t i, size_t n, const std::string& format);
+// Writes `bytes` as file `name` of the corpus and counts it.
+Status AddFile(Corpus* c, const std::string& name, const std::string& bytes);
+
 // Writes `bytes` to `path`, replacing it.
 Status WriteFile(const std::string& path, const std::string& bytes);
 

@@ -45,6 +45,7 @@
 #include "bench/options.h"
 #include "bench/report.h"
 #include "bench/runs.h"
+#include "bench/variants.h"
 #include "pipeline/status.h"
 
 namespace fuhua::bench {
@@ -59,6 +60,18 @@ Status PrepareCorpus(const Env& env, const std::string& format, size_t n, Corpus
   Status st = BuildCorpus(env.o.samples, format, n, env.work + "/corpus-" + format, c);
   if (st.ok()) st = VerifyCopies(env.o.fuhua, *c, env.scratch);
   return st;
+}
+
+// The .docx variants (variants.h), made beside the copies.
+Status PrepareVariants(const Env& env, size_t n, Corpus* c) {
+  std::fprintf(stderr, "fuhua_bench: writing %zu docx variants...\n", n);
+  return BuildVariants(env.o.samples, n, env.work + "/variants-docx", c);
+}
+
+// A run on the variants, named so.
+Run Varied(Run r) {
+  r.name = "variants: " + r.name;
+  return r;
 }
 
 void RemoveCorpus(const Env& env, const Corpus& c) {
@@ -94,15 +107,22 @@ void RunFuhua(const Env& env, const Corpus& c, FormatReport* f) {
   for (int jobs : {1, 2})
     if (o.ingest) m.push_back([&, jobs] { return RunIngest(env, c, jobs); });
   if (c.format == "docx") m.push_back([&] { return RunFloor(c); });
+  const Corpus& v = f->variants;
+  if (!v.names.empty()) {
+    if (o.ingest) m.push_back([&] { return Varied(RunIngest(env, v, 1)); });
+    m.push_back([&] { return Varied(RunFloor(v)); });
+  }
   for (Run& r : InRounds(o.repeat, m)) f->runs.push_back(std::move(r));
 }
 
 Status BenchFormat(const Env& env, const std::string& format, FormatReport* f) {
   Status st = PrepareCorpus(env, format, env.o.docs, &f->corpus);
+  if (st.ok() && format == "docx") st = PrepareVariants(env, env.o.docs, &f->variants);
   if (!st.ok()) return st;
   RunFuhua(env, f->corpus, f);
   if (format == "docx") RunComparisons(env, f->corpus, f);
   RemoveCorpus(env, f->corpus);
+  RemoveCorpus(env, f->variants);
   return Status::Ok();
 }
 

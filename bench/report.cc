@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "bench/child_run.h"
+#include "bench/variants.h"
 
 namespace fuhua::bench {
 namespace {
@@ -95,6 +96,17 @@ void PrintIngestCpu(const Run* i1, const Run* floor) {
   std::printf("\n");
 }
 
+// The same on the variants: notices that differ in length, as a real
+// corpus's do, against their own floor.
+void PrintVariants(const FormatReport& f) {
+  const Run *i1 = Find(f, "variants: ingest --jobs 1"), *floor = Find(f, "variants: floor");
+  if (!i1 || !floor) return;
+  std::printf("  variants (tables cut by 0-%zu rows): ingest --jobs 1 cpu %.3f ms/doc, %s their "
+              "floor's %.3f ms/doc\n",
+              kVariantCuts - 1, i1->cpu_ms(), Ratio(i1->cpu_ms(), floor->cpu_ms()).c_str(),
+              floor->cpu_ms());
+}
+
 // fuhua against the floor, pandoc and python-docx (ms per document).
 void PrintComparisons(const FormatReport& f) {
   const Run *x1 = OneWorkerExtract(f), *i1 = Find(f, "ingest --jobs 1");
@@ -108,6 +120,7 @@ void PrintComparisons(const FormatReport& f) {
     std::printf("\n");
   }
   PrintIngestCpu(i1, floor);
+  PrintVariants(f);
   if (pandoc) std::printf("  fuhua extract faster than pandoc by %s\n", Ratios(pandoc, x1).c_str());
   if (py && x1 && py->own_s > 0)
     std::printf("  fuhua extract faster than python-docx by %s (%s on python's reading loop)\n",
@@ -145,6 +158,8 @@ Poco::JSON::Object::Ptr RatiosJson(const FormatReport& f) {
   put("extract_j1_over_j2", x1, Find(f, "extract --jobs 2"), false);
   put("extract_over_floor", x1, floor, true);
   put("ingest_j1_over_floor", i1, floor, true);
+  put("variants_ingest_j1_over_floor", Find(f, "variants: ingest --jobs 1"),
+      Find(f, "variants: floor"), true);
   put("pandoc_over_extract", Find(f, "pandoc"), x1, true);
   put("python_docx_over_extract", Find(f, "python-docx"), x1, true);
   return o;

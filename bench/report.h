@@ -38,6 +38,7 @@ struct Run {
 // The runs on the corpus of one format.
 struct FormatReport {
   Corpus corpus;
+  Corpus variants;  // .docx: the samples with their tables cut (variants.h); else empty
   std::vector<Run> runs;
   std::string no_extract_jobs;  // "extract: no --jobs" when fuhua extract has none
 };
