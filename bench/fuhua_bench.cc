@@ -12,11 +12,13 @@
 // changing the document: a .txt copy gets trailing whitespace-only lines, a
 // .docx copy a zip end-of-central-directory comment. Before measuring, the
 // first copy of every sample is checked to extract exactly what the sample
-// does (source path and sha256 aside).
+// does (source path and sha256 aside). For .docx, N variants besides
+// (bench/variants.h: the tables cut by 0-19 rows) are ingested against their
+// own floor: copies repeat five table shapes, a real corpus does not.
 //
 // This file holds the command line and the order of the benchmark; the parts
 // live beside it: bench/child_run.h (fork/exec + wait4), bench/corpus.h (the
-// copies and their check), bench/runs.h (one function per measured command),
+// copies and their check), bench/variants.h (the cut copies), bench/runs.h (one function per measured command),
 // bench/report.h (the text report and the JSON), bench/options.h (settings).
 //
 // Run (built with the project, not run by CTest):
