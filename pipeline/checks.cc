@@ -80,7 +80,9 @@ void CountOne(const CountStatement& s, const RegexMatch& m, const Paragraph& p,
 using Spans = std::vector<std::pair<size_t, size_t>>;
 
 // The matches of `s` in the clauses of `p`; `taken` holds the match starts
-// already counted by an earlier pattern.
+// already counted by an earlier pattern. A continuation (`also`, anchored at
+// the end of what came before) runs on past the clause: it may start with a
+// bound ("、30家众创空间").
 void CountsOf(const CountStatement& s, const Paragraph& p, const Spans& clauses,
               const Rules& rules, std::set<size_t>* taken, Notice* n) {
   for (auto [begin, end] : clauses) {
@@ -89,7 +91,7 @@ void CountsOf(const CountStatement& s, const Paragraph& p, const Spans& clauses,
       if (!taken->insert(m.begin).second) continue;
       CountOne(s, m, p, rules, n);
       RegexMatch more;
-      for (size_t q = m.end; s.also && MatchAt(*s.also, p.text, q, &more, end); q = more.end) {
+      for (size_t q = m.end; s.also && MatchAt(*s.also, p.text, q, &more); q = more.end) {
         more.groups.insert(m.groups.begin(), m.groups.end());  // adds only missing keys
         CountOne(s, more, p, rules, n);
       }

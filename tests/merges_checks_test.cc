@@ -126,5 +126,25 @@ TEST(Checks, HugeStatedCountIsAFailedCheckNotACrash) {
   EXPECT_TRUE(seen);
 }
 
+// A continuation ("also") of a stated count runs on past the characters a
+// statement itself never spans: "、30家众创空间" after "被取消资格的1家…" is a
+// count of its own, whether joined by 和 or by 、.
+TEST(Checks, AStatedCountContinuesAcrossAClauseBound) {
+  for (const char* joint : {"和", "、"}) {
+    Notice n = testing::ExtractText(
+        std::string("关于公布2022年科技企业孵化器评价结果的通知\n"
+                    "经评价，被取消资格的1家科技企业孵化器") +
+        joint +
+        "30家众创空间不再享受政策。\n"
+        "\t序号\n\t名称\n\t等级\n\n"
+        "\t1\n\t甲众创空间\n\t优秀\n");
+    const Check* first = FindCheck(n, "stated_count", "被取消资格的1家科技企业孵化器");
+    const Check* second = FindCheck(n, "stated_count", "30家众创空间");
+    EXPECT_NE(first, nullptr) << joint;
+    ASSERT_NE(second, nullptr) << joint;
+    EXPECT_EQ(second->expected, "30") << joint;
+  }
+}
+
 }  // namespace
 }  // namespace fuhua
