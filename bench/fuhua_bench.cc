@@ -18,8 +18,9 @@
 //
 // This file holds the command line and the order of the benchmark; the parts
 // live beside it: bench/child_run.h (fork/exec + wait4), bench/corpus.h (the
-// copies and their check), bench/variants.h (the cut copies), bench/runs.h (one function per measured command),
-// bench/report.h (the text report and the JSON), bench/options.h (settings).
+// copies and their check), bench/variants.h (the cut copies), bench/runs.h
+// (one function per measured command), bench/report.h (the text report and
+// the JSON), bench/options.h (settings).
 //
 // Run (built with the project, not run by CTest):
 //   cmake --build build -j2 --target fuhua_bench fuhua

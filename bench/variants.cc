@@ -13,6 +13,7 @@
 
 #include <pugixml.hpp>
 #include <sstream>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,12 +52,9 @@ std::string Zip(const Parts& parts) {
   return out.str();
 }
 
-bool IsW(const pugi::xml_node& n, const char* local) {
-  return n.type() == pugi::node_element && std::string_view(n.name()) == std::string("w:") + local;
-}
-
 // The document with the last `cut` rows of every table removed (nested
-// tables too), each keeping its first kKeptRows rows.
+// tables too), each keeping its first kKeptRows rows. The samples name the
+// WordprocessingML namespace "w", as Word and LibreOffice write it.
 Status CutRows(const std::string& xml, size_t cut, std::string* out) {
   pugi::xml_document doc;
   // parse_full: keep the declaration and whitespace-only text (w:t xml:space).
@@ -67,7 +65,7 @@ Status CutRows(const std::string& xml, size_t cut, std::string* out) {
   for (pugi::xml_node t : tables) {
     std::vector<pugi::xml_node> rows;
     for (pugi::xml_node r = t.first_child(); r; r = r.next_sibling())
-      if (IsW(r, "tr")) rows.push_back(r);
+      if (std::string_view(r.name()) == "w:tr") rows.push_back(r);
     for (size_t i = 0; i < cut && rows.size() > kKeptRows; ++i) {
       t.remove_child(rows.back());
       rows.pop_back();

@@ -2,8 +2,8 @@
 // copies whose tables are cut short, so that the notices of a corpus differ
 // in length the way a real year of notices does. Copies of five samples
 // repeat every table shape five ways, and whatever fuhua keeps per shape (a
-// prepared SQLite statement per row count, a DFA state per text) then costs
-// nothing after the fifth file, which a real corpus never grants: a batch
+// prepared SQLite statement per row count, say) then costs nothing after
+// the fifth file, which a real corpus never grants: a batch
 // INSERT of every row count, compiled for nearly every notice, was 13% of an
 // ingest of variants and invisible in copies. Synthetic, for measuring only:
 // the rows cut are real rows of the real samples, nothing is invented.

@@ -1,6 +1,8 @@
 // BmpBits (bmp_bits.h).
 #include "pipeline/bmp_bits.h"
 
+#include <algorithm>
+
 namespace fuhua {
 namespace {
 

@@ -44,8 +44,8 @@ bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, s
   return Run(re, text, pos, end, RE2::UNANCHORED, m);
 }
 
-bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m, size_t end) {
-  return Run(re, text, pos, end, RE2::ANCHOR_START, m);
+bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m) {
+  return Run(re, text, pos, text.size(), RE2::ANCHOR_START, m);
 }
 
 bool ContainsAll(std::string_view text, const std::vector<std::string>& literals) {

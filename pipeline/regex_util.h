@@ -33,8 +33,7 @@ bool FindNext(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
               size_t end = std::string_view::npos);
 
 // Anchored at `pos`: the match must start exactly there.
-bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m,
-             size_t end = std::string_view::npos);
+bool MatchAt(const RE2& re, std::string_view text, size_t pos, RegexMatch* m);
 
 // True when `text` contains every one of `literals`.
 bool ContainsAll(std::string_view text, const std::vector<std::string>& literals);
