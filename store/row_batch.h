@@ -48,7 +48,11 @@ class RowBatch {
     const bool chunked = db_->dialect() == Dialect::kSqlite;
     for (size_t done = 0; done < rows_;) {
       const size_t n = chunked ? std::bit_floor(rows_ - done) : rows_ - done;
-      db_->ExecSlice(Insert(n), std::span(values_).subspan(done * width_, n * width_));
+      std::span<const SqlValue> slice = std::span(values_).subspan(done * width_, n * width_);
+      if (chunked)
+        db_->ExecSlice(Kept(n), slice);
+      else
+        db_->ExecSlice(Text(n), slice);
       done += n;
     }
     values_.clear();
@@ -59,13 +63,20 @@ class RowBatch {
   SqlSession* db_;
   std::string table_, columns_;
   // The INSERT of `n` rows.
-  std::string Insert(size_t n) const {
+  std::string Text(size_t n) const {
     std::string row = "(";
     for (size_t i = 0; i < width_; ++i) row += i ? ", ?" : "?";
     row += ")";
     std::string sql = "INSERT INTO " + table_ + " (" + columns_ + ") VALUES " + row;
     for (size_t i = 1; i < n; ++i) sql += ", " + row;
     return sql;
+  }
+  // The same, made once per process: SQLite's few chunk shapes (PostgreSQL's
+  // any row count would keep up to 128 texts a table).
+  const KeptSql& Kept(size_t n) const {
+    return KeepSql(table_ + " (" + columns_ + ") " + std::to_string(width_) + "x" +
+                       std::to_string(n),
+                   [&] { return Text(n); });
   }
 
   std::vector<SqlValue> values_;

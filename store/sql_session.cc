@@ -17,6 +17,7 @@
 
 #include <limits>
 #include <mutex>
+#include <unordered_map>
 
 #include "store/sqlite_statements.h"
 #include "store/wal_checkpoint.h"
@@ -206,6 +207,20 @@ void SqlSession::Exec(const std::string& sql, const std::vector<SqlValue>& value
 void SqlSession::ExecSlice(const std::string& sql, std::span<const SqlValue> values) {
   if (sqlite_ && sqlite_->Exec(sql, values)) return;
   Prepare(sql, values).execute();
+}
+
+void SqlSession::ExecSlice(const KeptSql& sql, std::span<const SqlValue> values) {
+  if (sqlite_ && sqlite_->Exec(sql, values)) return;
+  Prepare(sql.text(), values).execute();
+}
+
+const KeptSql& KeepSql(const std::string& key, const std::function<std::string()>& make) {
+  static std::mutex mu;
+  static auto* kept = new std::unordered_map<std::string, std::unique_ptr<KeptSql>>();
+  std::lock_guard<std::mutex> lock(mu);
+  std::unique_ptr<KeptSql>& k = (*kept)[key];
+  if (!k) k.reset(new KeptSql(make()));
+  return *k;
 }
 
 size_t SqlSession::statements_prepared() const { return sqlite_ ? sqlite_->prepared() : 0; }

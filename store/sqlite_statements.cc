@@ -85,7 +85,14 @@ SqliteStatements::~SqliteStatements() {
 }
 
 bool SqliteStatements::Exec(const std::string& sql, std::span<const SqlValue> values) {
-  sqlite3_stmt* statement = Prepared(sql);
+  return Run(Prepared(sql), values);
+}
+
+bool SqliteStatements::Exec(const KeptSql& sql, std::span<const SqlValue> values) {
+  return Run(Prepared(sql), values);
+}
+
+bool SqliteStatements::Run(sqlite3_stmt* statement, std::span<const SqlValue> values) {
   if (!statement) return false;
   EndOfUse end(statement);
   BindAll(db_, statement, values);
@@ -142,11 +149,27 @@ sqlite3_stmt* SqliteStatements::Prepared(const std::string& sql) {
   return statement;
 }
 
+sqlite3_stmt* SqliteStatements::Prepared(const KeptSql& sql) {
+  auto known = by_address_.find(&sql);
+  if (known != by_address_.end()) {
+    known->second->second.last_use = ++uses_;
+    return known->second->second.statement;
+  }
+  sqlite3_stmt* statement = Prepared(sql.text());
+  if (statement) {
+    auto& entry = *cache_.find(sql.text());
+    entry.second.kept = &sql;
+    by_address_[&sql] = &entry;
+  }
+  return statement;
+}
+
 void SqliteStatements::EvictOldest() {
   auto oldest = cache_.begin();
   for (auto it = cache_.begin(); it != cache_.end(); ++it)
     if (it->second.last_use < oldest->second.last_use) oldest = it;
   sqlite3_finalize(oldest->second.statement);
+  if (oldest->second.kept) by_address_.erase(oldest->second.kept);
   cache_.erase(oldest);
 }
 

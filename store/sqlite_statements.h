@@ -62,6 +62,8 @@ class SqliteStatements {
   // returns. False, with nothing run, when `sql` is not exactly one
   // statement: the caller runs it another way.
   bool Exec(const std::string& sql, std::span<const SqlValue> values);
+  // The same, the statement found by the text's address (sql_session.h).
+  bool Exec(const KeptSql& sql, std::span<const SqlValue> values);
   // The first column of the first row as an integer (nullopt: no row, or
   // NULL); false as for Exec.
   bool QueryInt(const std::string& sql, const std::vector<SqlValue>& values,
@@ -75,16 +77,21 @@ class SqliteStatements {
   struct Entry {
     sqlite3_stmt* statement = nullptr;
     uint64_t last_use = 0;
+    const KeptSql* kept = nullptr;  // its entry in by_address_, if any
   };
   // The prepared statement for `sql`; nullptr when `sql` is not exactly one
   // statement.
   sqlite3_stmt* Prepared(const std::string& sql);
+  sqlite3_stmt* Prepared(const KeptSql& sql);
+  bool Run(sqlite3_stmt* statement, std::span<const SqlValue> values);
   void EvictOldest();
   // Steps once; true on a row, false when done; throws on an error.
   bool Step(sqlite3_stmt* statement);
 
   sqlite3* db_;
   std::unordered_map<std::string, Entry> cache_;
+  // Kept texts' entries of cache_ (element pointers survive rehashing).
+  std::unordered_map<const KeptSql*, std::pair<const std::string, Entry>*> by_address_;
   uint64_t uses_ = 0;
   size_t prepared_ = 0;
 };
