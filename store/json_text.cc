@@ -2,13 +2,15 @@
 // byte for byte as Poco::JSON::Array::stringify wrote them (control
 // characters, '"' and '\\' escaped, \u00XX in upper case; UTF-8 and '/' as
 // they are), which cost ten times as much: a quarter of the ingest writer,
-// the one serial stage. Read back with Poco::JSON.
+// the one serial stage. Read back by FlatJson, or Poco::JSON when it cannot.
 #include "store/json_text.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
 #include <charconv>
+
+#include "pipeline/text_util.h"
 
 namespace fuhua {
 namespace {
@@ -66,14 +68,123 @@ std::string ToJsonInts(const std::vector<int>& values) {
   return out;
 }
 
+void FlatJson::SkipSpace() {
+  while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+    ++i_;
+}
+
+bool FlatJson::Take(char c) {
+  SkipSpace();
+  if (i_ >= s_.size() || s_[i_] != c) return false;
+  ++i_;
+  return true;
+}
+
+bool FlatJson::AtEnd() {
+  SkipSpace();
+  return i_ == s_.size();
+}
+
+bool FlatJson::Null() {
+  SkipSpace();
+  if (s_.substr(i_, 4) != "null") return false;
+  i_ += 4;
+  return true;
+}
+
+bool FlatJson::Int(int* out) {
+  SkipSpace();
+  const char* begin = s_.data() + i_;
+  const char* end = s_.data() + s_.size();
+  const char* digits = begin < end && *begin == '-' ? begin + 1 : begin;
+  // JSON integers have no '+' (from_chars takes none) and no leading zero.
+  if (end - digits > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9') return false;
+  auto [ptr, ec] = std::from_chars(begin, end, *out);
+  if (ec != std::errc() || (ptr < end && (*ptr == '.' || *ptr == 'e' || *ptr == 'E')))
+    return false;  // not an int: Poco's
+  i_ = static_cast<size_t>(ptr - s_.data());
+  return true;
+}
+
+bool FlatJson::String(std::string* out) {
+  if (!Take('"')) return false;
+  out->clear();
+  for (size_t run = i_; i_ < s_.size(); ++i_) {
+    const char c = s_[i_];
+    if (c >= 0 && c < 0x20) return false;  // not JSON
+    if (c == '"') {
+      out->append(s_.data() + run, i_++ - run);
+      return true;
+    }
+    if (c != '\\') continue;
+    out->append(s_.data() + run, i_ - run);
+    if (++i_ == s_.size()) return false;
+    switch (s_[i_]) {
+      case '"': out->push_back('"'); break;
+      case '\\': out->push_back('\\'); break;
+      case '/': out->push_back('/'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'u': {
+        // One BMP code point; surrogate pairs are Poco's.
+        char32_t c = 0;
+        if (i_ + 5 > s_.size()) return false;
+        for (size_t k = 1; k <= 4; ++k) {
+          const char h = s_[i_ + k];
+          const int d = h >= '0' && h <= '9'   ? h - '0'
+                        : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                               : -1;
+          if (d < 0) return false;
+          c = c * 16 + static_cast<char32_t>(d);
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) return false;
+        out->append(EncodeUtf8(std::u32string_view(&c, 1)));
+        i_ += 4;
+        break;
+      }
+      default: return false;  // not JSON
+    }
+    run = i_ + 1;
+  }
+  return false;
+}
+
 std::vector<std::string> FromJsonStrings(const std::string& json) {
+  std::vector<std::string> out;
+  if (ReadFlatList(json, [&](FlatJson* j) {
+        std::string s;
+        if (!j->Null() && !j->String(&s)) return false;
+        out.push_back(std::move(s));
+        return true;
+      }))
+    return out;
+  out.clear();
   Poco::JSON::Parser parser;
   Poco::JSON::Array::Ptr array = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
-  std::vector<std::string> out;
   out.reserve(array->size());
   for (size_t i = 0; i < array->size(); ++i) {
     out.push_back(array->isNull(i) ? std::string() : array->getElement<std::string>(i));
   }
+  return out;
+}
+
+std::vector<int> FromJsonInts(const std::string& json) {
+  std::vector<int> out;
+  if (ReadFlatList(json, [&](FlatJson* j) {
+        int v = 0;
+        if (!j->Int(&v)) return false;
+        out.push_back(v);
+        return true;
+      }))
+    return out;
+  out.clear();
+  Poco::JSON::Parser parser;
+  Poco::JSON::Array::Ptr a = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
+  for (size_t i = 0; i < a->size(); ++i) out.push_back(a->getElement<int>(static_cast<unsigned>(i)));
   return out;
 }
 

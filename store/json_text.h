@@ -29,6 +29,43 @@ std::string ToJsonInts(const std::vector<int>& values);
 // The inverse; null items become "". Throws Poco::Exception on bad JSON
 // (only the store writes these columns).
 std::vector<std::string> FromJsonStrings(const std::string& json);
+// The inverse of ToJsonInts; throws as FromJsonStrings.
+std::vector<int> FromJsonInts(const std::string& json);
+
+// Reads the JSON the store writes: arrays and objects of strings, nulls and
+// integers, strings with JSON's escapes (\u of a surrogate aside).
+// Every method skips whitespace first and returns false, having read
+// nothing it can be trusted for, on anything else; its callers then read
+// the whole text with Poco::JSON, which decides what it means or throws.
+// Poco built a Dynamic::Var tree for each list: most of what reading plan
+// sites back for a relink cost.
+class FlatJson {
+ public:
+  explicit FlatJson(std::string_view text) : s_(text) {}
+  bool Take(char c);  // the next character is `c`: read it
+  bool String(std::string* out);
+  bool Null();
+  bool Int(int* out);
+  bool AtEnd();  // nothing but whitespace is left
+
+ private:
+  void SkipSpace();
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+// Reads `json` as [item, …], each item read by `item(FlatJson*)`; false
+// when it is not flat JSON (see FlatJson).
+template <typename Item>
+bool ReadFlatList(std::string_view json, const Item& item) {
+  FlatJson j(json);
+  if (!j.Take('[')) return false;
+  if (j.Take(']')) return j.AtEnd();
+  do {
+    if (!item(&j)) return false;
+  } while (j.Take(','));
+  return j.Take(']') && j.AtEnd();
+}
 
 template <typename Item>
 std::string ToJsonStrings(size_t n, const Item& item, bool empty_as_null) {

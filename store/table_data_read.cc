@@ -35,15 +35,40 @@ class Cursor : public SqlCursor {
   int Int() { return static_cast<int>(SqlCursor::Int()); }
 };
 
-std::vector<int> FromJsonInts(const std::string& json) {
-  Poco::JSON::Parser parser;
-  Poco::JSON::Array::Ptr a = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
-  std::vector<int> out;
-  for (size_t i = 0; i < a->size(); ++i) out.push_back(a->getElement<int>(static_cast<unsigned>(i)));
-  return out;
+// One licence object; false when it is not flat JSON with exactly the
+// three keys, each once (Poco then reads the whole list).
+bool FlatLicence(FlatJson* j, PlanLicence* l) {
+  if (!j->Take('{')) return false;
+  bool text = false, level = false, type = false;
+  do {
+    std::string key, value;
+    if (!j->String(&key) || !j->Take(':')) return false;
+    bool null = j->Null();
+    if (!null && !j->String(&value)) return false;
+    if (key == "text" && !text && !null) {
+      text = true, l->text = std::move(value);
+    } else if (key == "level" && !level) {
+      level = true;
+      if (!null) l->level = std::move(value);
+    } else if (key == "carrier_type" && !type) {
+      type = true;
+      if (!null) l->carrier_type = std::move(value);
+    } else {
+      return false;
+    }
+  } while (j->Take(','));
+  return j->Take('}') && text && level && type;
 }
 
 std::vector<PlanLicence> FromLicencesJson(const std::string& json) {
+  std::vector<PlanLicence> flat;
+  if (ReadFlatList(json, [&](FlatJson* j) {
+        PlanLicence l;
+        if (!FlatLicence(j, &l)) return false;
+        flat.push_back(std::move(l));
+        return true;
+      }))
+    return flat;
   Poco::JSON::Parser parser;
   Poco::JSON::Array::Ptr a = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
   std::vector<PlanLicence> out;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
 
 #include <sstream>
 
@@ -122,6 +123,65 @@ TEST(StoreJson, ListsAreWrittenAsPocoWritesThem) {
   for (int v : ints) numbers.add(v);
   EXPECT_EQ(ToJsonInts(ints), PocoJson(numbers));
   EXPECT_EQ(ToJsonInts({}), "[]");
+}
+
+// The lists as Poco reads them, or its error: what FromJsonStrings and
+// FromJsonInts gave before they read flat JSON themselves.
+std::string PocoRead(const std::string& json, bool ints) {
+  try {
+    Poco::JSON::Parser parser;
+    Poco::JSON::Array::Ptr a = parser.parse(json).extract<Poco::JSON::Array::Ptr>();
+    std::string out;
+    for (size_t i = 0; i < a->size(); ++i) {
+      auto at = static_cast<unsigned>(i);
+      out += (ints ? std::to_string(a->getElement<int>(at))
+                   : a->isNull(at) ? std::string() : a->getElement<std::string>(at)) + "|";
+    }
+    return out;
+  } catch (const Poco::Exception&) {
+    return "error";
+  }
+}
+
+std::string OursRead(const std::string& json, bool ints) {
+  try {
+    std::string out;
+    if (ints) {
+      for (int v : FromJsonInts(json)) out += std::to_string(v) + "|";
+    } else {
+      for (const std::string& s : FromJsonStrings(json)) out += s + "|";
+    }
+    return out;
+  } catch (const Poco::Exception&) {
+    return "error";
+  }
+}
+
+// Every list the store writes, and the JSON it does not (whitespace, \u and
+// \/ escapes, numbers that are not ints, broken syntax), reads as Poco read it.
+TEST(StoreJson, ListsReadAsPocoReadsThem) {
+  std::vector<std::string> strings = {
+      ToJsonStrings({"重庆市", "a\"b\\c\nd", "", "\t序号\x01\x1f", "/路/"}),
+      ToJsonStrings({"seq", ""}, /*empty_as_null=*/true),
+      "[]", " [ ] ", "[ \"a\" , null ,\"b\" ]\n", "[\"\\u91cd\\u5e86\"]",
+      "[\"\\ud83d\\ude00\"]", "[\"a\\/b\"]", "[\"a\"", "[\"a\",]", "[\"a\"] x",
+      "[\"\\q\"]", "[\"\\u00e9\\u0000z\\u4E00\"]", "[\"\\u12\"]", "[\"\\uD800\"]", "[1]", "[[\"a\"]]", "{}", "", "[\"a\x01\"]", "[nul]"};
+  for (const std::string& json : strings)
+    EXPECT_EQ(OursRead(json, false), PocoRead(json, false)) << json;
+  std::vector<std::string> ints = {
+      ToJsonInts({0, 7, -3, 2147483647, -2147483647 - 1}), ToJsonInts({}), " [ 1 , 2 ] ",
+      "[01]", "[-0]", "[1.5]", "[1e3]", "[+1]", "[2147483648]", "[1,]", "[\"1\"]", "[1] 2", "[-]"};
+  for (const std::string& json : ints)
+    EXPECT_EQ(OursRead(json, true), PocoRead(json, true)) << json;
+  // What the store writes is read without Poco.
+  auto any = [](FlatJson* j) {
+    std::string s;
+    int v = 0;
+    return j->Null() || j->String(&s) || j->Int(&v);
+  };
+  for (const std::string& json : {strings[0], strings[1], ints[0], ints[1]})
+    EXPECT_TRUE(ReadFlatList(json, any)) << json;
+  EXPECT_FALSE(ReadFlatList(strings[6], any));  // a surrogate pair: Poco's
 }
 
 }  // namespace
