@@ -158,6 +158,7 @@ sqlite3_stmt* SqliteStatements::Prepared(const KeptSql& sql) {
   sqlite3_stmt* statement = Prepared(sql.text());
   if (statement) {
     auto& entry = *cache_.find(sql.text());
+    if (entry.second.kept) by_address_.erase(entry.second.kept);  // one address a text
     entry.second.kept = &sql;
     by_address_[&sql] = &entry;
   }
