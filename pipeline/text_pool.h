@@ -29,6 +29,7 @@ class TextPool {
   TextPool(const TextPool&) = delete;  // the index points into texts_
   TextPool& operator=(const TextPool&) = delete;
   TextPool(TextPool&&) = default;  // a deque's move keeps its elements in place
+  TextPool& operator=(TextPool&&) = default;
 
   TextId Intern(std::string_view text);
   TextId Intern(const std::string& text) { return Intern(std::string_view(text)); }

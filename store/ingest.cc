@@ -330,6 +330,7 @@ Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestO
     report->failures.push_back(f);
     store->Quarantine(report->run_id, f.path, std::nullopt, f.error);
   }
+  store->KeepWrittenLinkRows();  // the relink after the run need not read them back
   StoredIndex index;
   st = LoadIndex(store, &index);
   if (st.ok()) st = WriteAll(store, files, index, options, start, report);

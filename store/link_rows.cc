@@ -3,8 +3,13 @@
 // made from them.
 #include "store/link_rows.h"
 
+#include <algorithm>
 #include <functional>
 #include <initializer_list>
+#include <stdexcept>
+#include <unordered_set>
+#include <utility>
+#include <variant>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,25 +33,14 @@ const char* const kLinkColumns =
     "r.name_legal_form, r.operator, r.operator_key, r.operator_place, r.region_kind, "
     "r.region_code, r.region_parent_code, r.evaluated_as, r.grade";
 
-// Calls `read` on every row of `select`, whose WHERE starts with
-// "`id` > ? AND `id` <= ?", one window of ids of `table` after another. MIN
-// and MAX come from the primary key's index.
 // Calls `fn` with consecutive windows (after, upto] of `id` values that
-// cover every row of `table`.
+// cover every row of `table`. MIN and MAX come from the primary key's index.
 void ForEachWindow(SqlSession* db, const std::string& table, const std::string& id,
                    const std::function<void(int64_t, int64_t)>& fn) {
   std::optional<int64_t> first = db->QueryInt("SELECT MIN(" + id + ") FROM " + table);
   std::optional<int64_t> last = db->QueryInt("SELECT MAX(" + id + ") FROM " + table);
   if (!first || !last) return;
   for (int64_t after = *first - 1; after < *last; after += kWindow) fn(after, after + kWindow);
-}
-
-void ForEachRow(SqlSession* db, const std::string& table, const std::string& id,
-                const std::string& select, const std::function<void(const SqlRows&)>& read) {
-  ForEachWindow(db, table, id, [&](int64_t after, int64_t upto) {
-    SqlRows rows = db->Query(select, {after, upto});
-    while (rows.Next()) read(rows);
-  });
 }
 
 // Interns a row's text columns, each against the same column of the row
@@ -57,7 +51,8 @@ class RowInterner {
  public:
   explicit RowInterner(TextPool* text) : text_(text) {}
 
-  TextId Next(SqlCursor* c) {
+  template <class Cursor>
+  TextId Next(Cursor* c) {
     size_t col = c->column();
     std::optional<std::string_view> v = c->OptView();
     if (col >= last_.size()) last_.resize(col + 1);
@@ -71,7 +66,8 @@ class RowInterner {
 
   // A key column, then the columns of its parts, which count only when the
   // key is there (as ReadNameKey in notice_read.cc reads them).
-  void Key(SqlCursor* c, TextId* key, std::initializer_list<TextId*> parts) {
+  template <class Cursor>
+  void Key(Cursor* c, TextId* key, std::initializer_list<TextId*> parts) {
     bool keyed = !c->NextIsNull();
     *key = Next(c);
     for (TextId* part : parts) {
@@ -90,8 +86,10 @@ class RowInterner {
   std::vector<Last> last_;  // by column
 };
 
-LinkRow ReadLinkRow(const SqlRows& rows, RowInterner* text) {
-  SqlCursor c(rows);
+// The columns of kLinkColumns, in order, from a row read back (SqlCursor) or
+// from the values a record was written with (WrittenCursor).
+template <class Cursor>
+LinkRow ReadLinkRow(Cursor& c, RowInterner* text) {
   LinkRow r;
   r.id = c.Int();
   r.notice_id = c.Int();
@@ -108,6 +106,91 @@ LinkRow ReadLinkRow(const SqlRows& rows, RowInterner* text) {
   r.evaluated_as = text->Next(&c);
   r.grade = text->Next(&c);
   return r;
+}
+
+// kLinkColumns over the values a record was written with (see
+// WrittenLinkRows): NULL and text read as SqlRows reads them.
+class WrittenCursor {
+ public:
+  WrittenCursor(std::span<const SqlValue> values, const SqlValue& year,
+                const std::vector<int>& columns)
+      : values_(values), year_(year), columns_(columns) {}
+  size_t column() const { return col_; }
+  bool NextIsNull() const { return std::holds_alternative<std::monostate>(At(col_)); }
+  int64_t Int() {
+    const SqlValue& v = At(col_++);
+    return std::holds_alternative<int64_t>(v) ? std::get<int64_t>(v) : 0;
+  }
+  int IntOr(int fallback) {
+    const SqlValue& v = At(col_++);
+    return std::holds_alternative<int64_t>(v) ? static_cast<int>(std::get<int64_t>(v)) : fallback;
+  }
+  std::optional<std::string_view> OptView() {
+    const SqlValue& v = At(col_++);
+    if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
+    return std::string_view(std::get<std::string>(v));  // the link columns are TEXT
+  }
+  std::string Text() { return std::string(OptView().value_or("")); }
+
+ private:
+  const SqlValue& At(size_t col) const {
+    int i = columns_[col];
+    return i < 0 ? year_ : values_[static_cast<size_t>(i)];
+  }
+  std::span<const SqlValue> values_;
+  const SqlValue& year_;
+  const std::vector<int>& columns_;
+  size_t col_ = 0;
+};
+
+// Per column of kLinkColumns, its index in `record_columns` (-1: n.year).
+std::vector<int> LinkColumnIndexes(std::string_view record_columns) {
+  auto split = [](std::string_view list) {
+    std::vector<std::string_view> names;
+    for (size_t at = 0; at <= list.size();) {
+      size_t comma = std::min(list.find(',', at), list.size());
+      std::string_view name = list.substr(at, comma - at);
+      while (name.starts_with(' ')) name.remove_prefix(1);
+      names.push_back(name);
+      at = comma + 1;
+    }
+    return names;
+  };
+  const std::vector<std::string_view> record = split(record_columns);
+  std::vector<int> out;
+  for (std::string_view link : split(kLinkColumns)) {
+    if (link == "n.year") {
+      out.push_back(-1);
+      continue;
+    }
+    auto it = std::find(record.begin(), record.end(), link.substr(link.find('.') + 1));
+    if (it == record.end())
+      throw std::logic_error("link column " + std::string(link) + " is not a record column");
+    out.push_back(static_cast<int>(it - record.begin()));
+  }
+  return out;
+}
+
+// Merged [first, last] record ids of the rows (by id), notice by notice:
+// a notice's records have a block of ids of their own (ReserveIds).
+std::vector<std::pair<int64_t, int64_t>> Covered(const std::vector<LinkRow>& rows) {
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (const LinkRow& r : rows) {
+    if (!out.empty() && out.back().second + 1 >= r.id)
+      out.back().second = std::max(out.back().second, r.id);
+    else
+      out.emplace_back(r.id, r.id);
+  }
+  return out;
+}
+
+// Drops the rows of notices that are no longer current (superseded since).
+void KeepCurrent(SqlSession* db, std::vector<LinkRow>* rows) {
+  if (rows->empty()) return;
+  std::unordered_set<int64_t> current;
+  SqlRows n = db->Query("SELECT id FROM notices WHERE superseded_by IS NULL");
+  while (n.Next()) current.insert(n.Int(0));
+  std::erase_if(*rows, [&](const LinkRow& r) { return !current.count(r.notice_id); });
 }
 
 // Sets `to` to text `id`, reusing the buffer it has.
@@ -206,15 +289,71 @@ const std::string& PreviousIds::Of(const std::string& natural_key, const std::st
   return entity_ids_.Str(ids_[slot->second][static_cast<size_t>(r)]);
 }
 
+struct WrittenLinkRows::Interner {
+  explicit Interner(TextPool* text) : interner(text) {}
+  RowInterner interner;
+};
+
+WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_.text)) {}
+WrittenLinkRows::~WrittenLinkRows() = default;
+
+void WrittenLinkRows::Add(std::span<const SqlValue> values, std::string_view record_columns,
+                          const SqlValue& year) {
+  if (columns_.empty()) columns_ = LinkColumnIndexes(record_columns);
+  WrittenCursor c(values, year, columns_);
+  rows_.rows.push_back(ReadLinkRow(c, &interner_->interner));
+}
+
+void WrittenLinkRows::Truncate(size_t n) {
+  if (n < rows_.rows.size()) rows_.rows.resize(n);
+}
+
+LinkRows WrittenLinkRows::Take() {
+  LinkRows out = std::move(rows_);
+  rows_ = LinkRows();
+  interner_ = std::make_unique<Interner>(&rows_.text);
+  return out;
+}
+
+void Store::KeepWrittenLinkRows() {
+  if (!written_) written_ = std::make_unique<WrittenLinkRows>();
+}
+
+// The rows this connection wrote (WrittenLinkRows), of the notices still
+// current, and then every other current record read from the store: the
+// windows of ids skip the blocks the written rows cover.
 Status Store::LoadLinkRows(LinkRows* out) {
   return GuardStore(target_, "load records to link", [&] {
-    out->rows.clear();
+    *out = written_ ? written_->Take() : LinkRows();
+    std::sort(out->rows.begin(), out->rows.end(),
+              [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
+    const std::vector<std::pair<int64_t, int64_t>> covered = Covered(out->rows);
+    KeepCurrent(db_.get(), &out->rows);
+    const size_t written = out->rows.size();
     RowInterner interner(&out->text);
-    ForEachRow(db_.get(), "records", "id",
-               std::string("SELECT ") + kLinkColumns +
-                   " FROM records r JOIN notices n ON n.id = r.notice_id"
-                   " WHERE r.id > ? AND r.id <= ? AND n.superseded_by IS NULL ORDER BY r.id",
-               [&](const SqlRows& rows) { out->rows.push_back(ReadLinkRow(rows, &interner)); });
+    const std::string select = std::string("SELECT ") + kLinkColumns +
+                               " FROM records r JOIN notices n ON n.id = r.notice_id"
+                               " WHERE r.id > ? AND r.id <= ? AND n.superseded_by IS NULL "
+                               "ORDER BY r.id";
+    auto read = [&](int64_t after, int64_t upto) {
+      SqlRows rows = db_->Query(select, {after, upto});
+      while (rows.Next()) {
+        SqlCursor c(rows);
+        out->rows.push_back(ReadLinkRow(c, &interner));
+      }
+    };
+    ForEachWindow(db_.get(), "records", "id", [&](int64_t after, int64_t upto) {
+      auto block = std::lower_bound(covered.begin(), covered.end(), after + 1,
+                                    [](const auto& b, int64_t id) { return b.second < id; });
+      for (; block != covered.end() && block->first <= upto; ++block) {  // the gaps of (after, upto]
+        if (block->first - 1 > after) read(after, block->first - 1);
+        after = std::max(after, block->second);
+      }
+      if (after < upto) read(after, upto);
+    });
+    std::inplace_merge(out->rows.begin(), out->rows.begin() + static_cast<std::ptrdiff_t>(written),
+                       out->rows.end(),
+                       [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
     out->rows.shrink_to_fit();  // held through the whole relink
     return Status::Ok();
   });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/json_text.h"
+#include "store/link_rows.h"
 #include "store/row_batch.h"
 #include "store/table_data_insert.h"
 
@@ -148,18 +149,24 @@ Values DiagnosticValues(int64_t notice_id, int index, const std::string& source,
 
 }  // namespace
 
-int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v) {
+int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v,
+                 WrittenLinkRows* written) {
   const std::string& src = notice.source;
   RowBatch notices(db, "notices", kNoticeColumns);
   notices.Add(NoticeValues(notice, v));
   notices.Flush();
+  const SqlValue year = SqlOpt(notice.meta.year);  // as NoticeValues writes it
   RowBatch tables(db, "notice_tables", kTableColumns);
   for (const TableInfo& t : notice.tables) tables.Add(TableValues(v.id, src, t));
   tables.Flush();
   const int n = static_cast<int>(notice.records.size());
   const int64_t first = n > 0 ? db->ReserveIds("records", n) : 0;
   RowBatch records(db, "records", kRecordColumns);
-  for (int i = 0; i < n; ++i) records.Add(RecordValues(first + i, v.id, src, notice.records[i]));
+  for (int i = 0; i < n; ++i) {
+    Values row = RecordValues(first + i, v.id, src, notice.records[i]);
+    if (written) written->Add(row, kRecordColumns, year);
+    records.Add(std::move(row));
+  }
   records.Flush();
   RowBatch checks(db, "checks", kCheckColumns);
   for (size_t i = 0; i < notice.checks.size(); ++i) {

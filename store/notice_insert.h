@@ -21,9 +21,13 @@ struct NoticeVersion {
   std::string ingested_at;
 };
 
+class WrittenLinkRows;  // store/link_rows.h
+
 // Inserts everything of `notice` under `v.id`; returns the number of records.
 // Throws Poco::Exception on a database error (the transaction then rolls back).
-int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v);
+// `written`, when given, gets the link rows of the records written.
+int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v,
+                 WrittenLinkRows* written = nullptr);
 
 }  // namespace fuhua
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "store/migrations.h"
+#include "store/link_rows.h"
 #include "store/notice_insert.h"
 #include "store/sql_session.h"
 #include "store/store_guard.h"
@@ -132,7 +133,8 @@ Status Store::WriteNotice(const Notice& notice, int64_t run_id, WriteResult* res
   if (notice.source.empty() || notice.sha256.empty()) {
     return Status::InvalidInput(target_ + ": write notice: source and sha256 are required");
   }
-  return GuardStore(target_, "write notice " + notice.source, [&] {
+  const size_t written = written_ ? written_->size() : 0;
+  Status st = GuardStore(target_, "write notice " + notice.source, [&] {
     SqlTransaction tx(db_.get());
     const int64_t id = db_->ReserveIds("notices", 1);
     std::optional<PathVersion> here = FindCurrent(db_.get(), "source_path", notice.source);
@@ -150,7 +152,7 @@ Status Store::WriteNotice(const Notice& notice, int64_t run_id, WriteResult* res
     }
     if (here) Retire(db_.get(), here->id, id);
     NoticeVersion v{id, NextVersion(db_.get(), notice.source), RunOrNone(run_id), NowUtc()};
-    result->records_added = InsertNotice(db_.get(), notice, v);
+    result->records_added = InsertNotice(db_.get(), notice, v, written_.get());
     tx.Commit();
     result->outcome = here ? WriteResult::Outcome::kNewVersion : WriteResult::Outcome::kInserted;
     result->notice_id = id;
@@ -159,10 +161,13 @@ Status Store::WriteNotice(const Notice& notice, int64_t run_id, WriteResult* res
     result->checks_failed = FailedChecks(notice);
     return Status::Ok();
   });
+  if (!st.ok() && written_) written_->Truncate(written);  // rolled back
+  return st;
 }
 
 Status Store::BeginBatch() {
   if (batch_) return Status::Internal(target_ + ": begin batch: a batch is already open");
+  written_before_batch_ = written_ ? written_->size() : 0;
   return GuardStore(target_, "begin batch", [&] {
     batch_ = std::make_unique<SqlTransaction>(db_.get());
     return Status::Ok();
@@ -172,10 +177,12 @@ Status Store::BeginBatch() {
 Status Store::CommitBatch() {
   std::unique_ptr<SqlTransaction> batch = std::move(batch_);  // rolls back unless committed
   if (!batch) return Status::Internal(target_ + ": commit batch: no batch is open");
-  return GuardStore(target_, "commit batch", [&] {
+  Status st = GuardStore(target_, "commit batch", [&] {
     batch->Commit();
     return Status::Ok();
   });
+  if (!st.ok() && written_) written_->Truncate(written_before_batch_);  // the batch is lost
+  return st;
 }
 
 void Store::CheckpointInBackground() { db_->CheckpointInBackground(); }

@@ -37,6 +37,7 @@ class SqlSession;
 struct LinkRows;  // store/link_rows.h
 class PreviousIds;
 class SqlTransaction;
+class WrittenLinkRows;  // store/link_rows.h
 
 struct WriteResult {
   enum class Outcome {
@@ -238,6 +239,10 @@ class Store {
   // What a relink reads (store/link_rows.cc): the linking slice of every
   // current record, by id; the previous snapshot's entity ids.
   Status LoadLinkRows(LinkRows* rows);
+  // From now on keeps the link rows of the records WriteNotice writes
+  // (link_rows.h: WrittenLinkRows), until LoadLinkRows takes them instead
+  // of reading them back. Rolled-back notices and batches drop theirs.
+  void KeepWrittenLinkRows();
   Status LoadPreviousIds(PreviousIds* ids);
 
  private:
@@ -247,6 +252,8 @@ class Store {
 
   std::unique_ptr<SqlSession> db_;
   std::unique_ptr<SqlTransaction> batch_;  // open between BeginBatch and CommitBatch
+  std::unique_ptr<WrittenLinkRows> written_;  // see KeepWrittenLinkRows
+  size_t written_before_batch_ = 0;
   std::string target_;
   std::string opened_as_;  // the target as given, password and all: OpenAnother
   int schema_version_;

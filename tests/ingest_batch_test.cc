@@ -260,6 +260,7 @@ TEST_P(IngestBatchTest, ANoticeThatFailsToStoreRollsBackAloneAndTheBatchGoesOn) 
   EXPECT_EQ(stored.size(), 49u);
   EXPECT_EQ(stored.count({poisoned, 1}), 0u);
   EXPECT_EQ(stored, ReadContents(reference));
+  testing::ExpectKeptLinkRowsAsStored(store.get(), target_);
 
   Cure();  // a rerun stores the failed file and nothing else
   IngestReport rerun;
@@ -267,6 +268,7 @@ TEST_P(IngestBatchTest, ANoticeThatFailsToStoreRollsBackAloneAndTheBatchGoesOn) 
   EXPECT_EQ(rerun.summary.files_new, 1);
   EXPECT_EQ(rerun.summary.files_unchanged, 49);
   EXPECT_EQ(ReadContents(target_).size(), 50u);
+  testing::ExpectKeptLinkRowsAsStored(store.get(), target_);
 }
 
 // Two files with the same bytes in one batch: the second finds the first,
@@ -420,6 +422,8 @@ TEST_P(IngestLostBatchTest, ABatchTheDatabaseRollsBackStopsTheRunAndIsNotCounted
   IngestReport clean_report;
   ASSERT_TRUE(RunIngest(clean.get(), {work_ + "/in"}, 32, &clean_report).ok());
   EXPECT_EQ(ReadContents(target_), ReadContents(reference));
+  // Kept through both runs: none of the lost batch, whose ids the rerun reused.
+  testing::ExpectKeptLinkRowsAsStored(store.get(), target_);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IngestLostBatchTest,

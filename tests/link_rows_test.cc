@@ -87,6 +87,29 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
   EXPECT_GT(divisions, 0);
 }
 
+// A connection that keeps what it writes (as an ingest's does) and then
+// stores a new version of a notice stored before it, one of a notice it
+// stored itself (which drops out) and the next version of that: its link rows
+// are the current records exactly as another connection reads them.
+TEST_P(LinkRowsTest, KeptRowsOfAWritingConnectionAreTheStoredOnes) {
+  std::unique_ptr<Store> writer = Open();
+  ASSERT_TRUE(writer);
+  writer->KeepWrittenLinkRows();
+  auto write = [&](Notice n, char sha, size_t keep) {
+    n.sha256 = std::string(64, sha);
+    n.records.resize(std::min(keep, n.records.size()));
+    WriteResult w;
+    Status st = writer->WriteNotice(n, 0, &w);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  };
+  write(Seed("chongqing"), 'a', 5);
+  write(Seed("inner_mongolia"), 'b', 3);
+  write(Seed("inner_mongolia"), 'c', 2);
+  ExpectKeptLinkRowsAsStored(writer.get(), target_);
+  write(Seed("chongqing"), 'd', 100);  // after a relink's read: kept from empty again
+  ExpectKeptLinkRowsAsStored(writer.get(), target_);
+}
+
 TEST_P(LinkRowsTest, PreviousIdsAreTheLastMembersIds) {
   RelinkReport report;
   ASSERT_TRUE(RelinkStore(store_.get(), &report).ok());

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "store/link_rows.h"
 #include "store/sql_session.h"
 #include "store/store.h"
 #include "store/store_target.h"
@@ -53,6 +54,34 @@ inline const std::vector<Notice>& SeedNotices() {
     return out;
   }();
   return notices;
+}
+
+// Every link row as text: id, notice, year and the fields linking reads.
+inline std::vector<std::string> LinkRowTexts(Store* store) {
+  LinkRows rows;
+  Status st = store->LoadLinkRows(&rows);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<std::string> out;
+  for (const LinkRow& r : rows.rows) {
+    std::string t = std::to_string(r.id) + "|" + std::to_string(r.notice_id) + "|" +
+                    std::to_string(r.year) + "|" + std::to_string(r.has_region) +
+                    std::to_string(static_cast<int>(r.region_kind));
+    for (TextId f : {r.carrier_type, r.name, r.name_key, r.name_place, r.name_legal_form,
+                     r.operator_name, r.operator_key, r.operator_place, r.region_code,
+                     r.region_parent, r.evaluated_as, r.grade})
+      t += "|" + (f == TextPool::kNull ? std::string("NULL") : rows.text.Str(f));
+    out.push_back(t);
+  }
+  return out;
+}
+
+// The link rows the ingesting connection kept as it wrote (a relink takes
+// them instead of reading them back) are exactly what another connection
+// reads from the store: none of a notice or batch that was rolled back.
+inline void ExpectKeptLinkRowsAsStored(Store* ingesting, const std::string& target) {
+  std::unique_ptr<Store> reader;
+  ASSERT_TRUE(OpenStore(target, &reader).ok());
+  EXPECT_EQ(LinkRowTexts(ingesting), LinkRowTexts(reader.get()));
 }
 
 // A seed notice by file name prefix (e.g. "chongqing").
