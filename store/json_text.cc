@@ -8,7 +8,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
+#include <utility>
 
 #include "pipeline/text_util.h"
 
@@ -17,21 +20,38 @@ namespace {
 
 bool NeedsEscape(char c) { return c == '"' || c == '\\' || (c >= 0 && c < 0x20); }
 
+// JSON's two-character escapes: the character and the letter after '\\'.
+constexpr std::pair<char, char> kShortEscapes[] = {
+    {'"', '"'}, {'\\', '\\'}, {'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'}};
+
 void AppendEscaped(char c, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  switch (c) {
-    case '"': out->append("\\\""); break;
-    case '\\': out->append("\\\\"); break;
-    case '\b': out->append("\\b"); break;
-    case '\f': out->append("\\f"); break;
-    case '\n': out->append("\\n"); break;
-    case '\r': out->append("\\r"); break;
-    case '\t': out->append("\\t"); break;
-    default: {
-      const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-      out->append(u, sizeof u);
-    }
+  for (const auto& [plain, letter] : kShortEscapes) {
+    if (c != plain) continue;
+    const char e[] = {'\\', letter};
+    out->append(e, sizeof e);
+    return;
   }
+  const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+  out->append(u, sizeof u);
+}
+
+// The code point of the four hex digits that open `hex` (after "\\u"),
+// appended as UTF-8; false for a surrogate or anything else.
+bool AppendBmpEscape(std::string_view hex, std::string* out) {
+  if (hex.size() < 4) return false;
+  char32_t c = 0;
+  for (char h : hex.substr(0, 4)) {
+    const int d = h >= '0' && h <= '9'   ? h - '0'
+                  : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                  : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                         : -1;
+    if (d < 0) return false;
+    c = c * 16 + static_cast<char32_t>(d);
+  }
+  if (c >= 0xD800 && c <= 0xDFFF) return false;
+  out->append(EncodeUtf8(std::u32string_view(&c, 1)));
+  return true;
 }
 
 }  // namespace
@@ -119,34 +139,17 @@ bool FlatJson::String(std::string* out) {
     if (c != '\\') continue;
     out->append(s_.data() + run, i_ - run);
     if (++i_ == s_.size()) return false;
-    switch (s_[i_]) {
-      case '"': out->push_back('"'); break;
-      case '\\': out->push_back('\\'); break;
-      case '/': out->push_back('/'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
-      case 'n': out->push_back('\n'); break;
-      case 'r': out->push_back('\r'); break;
-      case 't': out->push_back('\t'); break;
-      case 'u': {
-        // One BMP code point; surrogate pairs are Poco's.
-        char32_t c = 0;
-        if (i_ + 5 > s_.size()) return false;
-        for (size_t k = 1; k <= 4; ++k) {
-          const char h = s_[i_ + k];
-          const int d = h >= '0' && h <= '9'   ? h - '0'
-                        : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                               : -1;
-          if (d < 0) return false;
-          c = c * 16 + static_cast<char32_t>(d);
-        }
-        if (c >= 0xD800 && c <= 0xDFFF) return false;
-        out->append(EncodeUtf8(std::u32string_view(&c, 1)));
-        i_ += 4;
-        break;
-      }
-      default: return false;  // not JSON
+    const char letter = s_[i_];
+    const auto* e = std::find_if(std::begin(kShortEscapes), std::end(kShortEscapes),
+                                 [&](const auto& p) { return p.second == letter; });
+    if (e != std::end(kShortEscapes)) {
+      out->push_back(e->first);
+    } else if (letter == '/') {
+      out->push_back('/');
+    } else if (letter != 'u' || !AppendBmpEscape(s_.substr(i_ + 1), out)) {
+      return false;  // not JSON, or a surrogate (Poco's)
+    } else {
+      i_ += 4;
     }
     run = i_ + 1;
   }
