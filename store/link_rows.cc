@@ -108,13 +108,19 @@ LinkRow ReadLinkRow(Cursor& c, RowInterner* text) {
   return r;
 }
 
-// kLinkColumns over the values a record was written with (see
-// WrittenLinkRows): NULL and text read as SqlRows reads them.
+// A written row: its values in the order of its table's column list.
+struct WrittenRow {
+  std::span<const SqlValue> values;
+  std::string_view columns;
+};
+
+// kLinkColumns over the values a record and its notice were written with
+// (see WrittenLinkRows): NULL and text read as SqlRows reads them.
 class WrittenCursor {
  public:
-  WrittenCursor(std::span<const SqlValue> values, const SqlValue& year,
-                const std::vector<int>& columns)
-      : values_(values), year_(year), columns_(columns) {}
+  // `at`: per link column, its row (0 the record, 1 the notice) and index.
+  WrittenCursor(const WrittenRow (&rows)[2], const std::vector<std::pair<int, size_t>>& at)
+      : rows_(rows), at_(at) {}
   size_t column() const { return col_; }
   bool NextIsNull() const { return std::holds_alternative<std::monostate>(At(col_)); }
   int64_t Int() {
@@ -134,39 +140,40 @@ class WrittenCursor {
 
  private:
   const SqlValue& At(size_t col) const {
-    int i = columns_[col];
-    return i < 0 ? year_ : values_[static_cast<size_t>(i)];
+    const auto& [row, index] = at_[col];
+    return rows_[row].values[index];
   }
-  std::span<const SqlValue> values_;
-  const SqlValue& year_;
-  const std::vector<int>& columns_;
+  const WrittenRow (&rows_)[2];
+  const std::vector<std::pair<int, size_t>>& at_;
   size_t col_ = 0;
 };
 
-// Per column of kLinkColumns, its index in `record_columns` (-1: n.year).
-std::vector<int> LinkColumnIndexes(std::string_view record_columns) {
-  auto split = [](std::string_view list) {
-    std::vector<std::string_view> names;
-    for (size_t at = 0; at <= list.size();) {
-      size_t comma = std::min(list.find(',', at), list.size());
-      std::string_view name = list.substr(at, comma - at);
-      while (name.starts_with(' ')) name.remove_prefix(1);
-      names.push_back(name);
-      at = comma + 1;
-    }
-    return names;
-  };
-  const std::vector<std::string_view> record = split(record_columns);
-  std::vector<int> out;
-  for (std::string_view link : split(kLinkColumns)) {
-    if (link == "n.year") {
-      out.push_back(-1);
-      continue;
-    }
-    auto it = std::find(record.begin(), record.end(), link.substr(link.find('.') + 1));
-    if (it == record.end())
-      throw std::logic_error("link column " + std::string(link) + " is not a record column");
-    out.push_back(static_cast<int>(it - record.begin()));
+// The names of a column list ("a, b, c").
+std::vector<std::string_view> ColumnNames(std::string_view list) {
+  std::vector<std::string_view> names;
+  for (size_t at = 0; at <= list.size();) {
+    size_t comma = std::min(list.find(',', at), list.size());
+    std::string_view name = list.substr(at, comma - at);
+    while (name.starts_with(' ')) name.remove_prefix(1);
+    names.push_back(name);
+    at = comma + 1;
+  }
+  return names;
+}
+
+// Per column of kLinkColumns (r.* of the record, n.* of its notice), where
+// it is among the written rows' columns.
+std::vector<std::pair<int, size_t>> LinkColumnPlaces(const WrittenRow (&rows)[2]) {
+  const std::vector<std::string_view> names[2] = {ColumnNames(rows[0].columns),
+                                                  ColumnNames(rows[1].columns)};
+  std::vector<std::pair<int, size_t>> out;
+  for (std::string_view link : ColumnNames(kLinkColumns)) {
+    const int row = link.starts_with("n.") ? 1 : 0;
+    const std::vector<std::string_view>& in = names[row];
+    auto it = std::find(in.begin(), in.end(), link.substr(2));
+    if (it == in.end() || static_cast<size_t>(it - in.begin()) >= rows[row].values.size())
+      throw std::logic_error("link column " + std::string(link) + " is not a written column");
+    out.emplace_back(row, static_cast<size_t>(it - in.begin()));
   }
   return out;
 }
@@ -297,10 +304,11 @@ struct WrittenLinkRows::Interner {
 WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_.text)) {}
 WrittenLinkRows::~WrittenLinkRows() = default;
 
-void WrittenLinkRows::Add(std::span<const SqlValue> values, std::string_view record_columns,
-                          const SqlValue& year) {
-  if (columns_.empty()) columns_ = LinkColumnIndexes(record_columns);
-  WrittenCursor c(values, year, columns_);
+void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view record_columns,
+                          std::span<const SqlValue> notice, std::string_view notice_columns) {
+  const WrittenRow rows[2] = {{record, record_columns}, {notice, notice_columns}};
+  if (places_.empty()) places_ = LinkColumnPlaces(rows);
+  WrittenCursor c(rows, places_);
   rows_.rows.push_back(ReadLinkRow(c, &interner_->interner));
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "pipeline/linker.h"
@@ -57,17 +58,17 @@ class WrittenLinkRows {
  public:
   WrittenLinkRows();
   ~WrittenLinkRows();
-  // One record: `values` in the order of `record_columns` (which must hold
-  // every r.* column of the link columns), of a notice written with `year`.
-  void Add(std::span<const SqlValue> values, std::string_view record_columns,
-           const SqlValue& year);
+  // One record and its notice, each as the values it was written with in
+  // the order of its column list (which must hold the link columns).
+  void Add(std::span<const SqlValue> record, std::string_view record_columns,
+           std::span<const SqlValue> notice, std::string_view notice_columns);
   size_t size() const { return rows_.rows.size(); }
   void Truncate(size_t n);  // drops the rows added after the first n
   LinkRows Take();          // hands the rows over and starts empty
 
  private:
   struct Interner;
-  std::vector<int> columns_;  // per link column: its index in a record's values, -1 the year
+  std::vector<std::pair<int, size_t>> places_;  // per link column: record (0) or notice (1), index
   LinkRows rows_;
   std::unique_ptr<Interner> interner_;
 };

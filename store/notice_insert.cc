@@ -152,10 +152,10 @@ Values DiagnosticValues(int64_t notice_id, int index, const std::string& source,
 int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v,
                  WrittenLinkRows* written) {
   const std::string& src = notice.source;
+  const Values notice_row = NoticeValues(notice, v);
   RowBatch notices(db, "notices", kNoticeColumns);
-  notices.Add(NoticeValues(notice, v));
+  notices.Add(notice_row);
   notices.Flush();
-  const SqlValue year = SqlOpt(notice.meta.year);  // as NoticeValues writes it
   RowBatch tables(db, "notice_tables", kTableColumns);
   for (const TableInfo& t : notice.tables) tables.Add(TableValues(v.id, src, t));
   tables.Flush();
@@ -164,7 +164,7 @@ int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v,
   RowBatch records(db, "records", kRecordColumns);
   for (int i = 0; i < n; ++i) {
     Values row = RecordValues(first + i, v.id, src, notice.records[i]);
-    if (written) written->Add(row, kRecordColumns, year);
+    if (written) written->Add(row, kRecordColumns, notice_row, kNoticeColumns);
     records.Add(std::move(row));
   }
   records.Flush();
