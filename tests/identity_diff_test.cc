@@ -44,12 +44,9 @@ EntityRow Entity(const std::string& id, const std::string& name) {
       1};
 }
 
-class IdentityDiffTest : public StoreFixture {
+class IdentityDiffTest : public RawSessionFixture {
  protected:
-  void SetUp() override {
-    StoreFixture::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db_ = Raw();
+  void CreateTables() override {
     for (const char* sql : kTables) db_->Exec(sql);
   }
 
@@ -88,7 +85,6 @@ class IdentityDiffTest : public StoreFixture {
     return out;
   }
 
-  std::unique_ptr<SqlSession> db_;
 };
 
 // Members of records `from`..`to` (step `step`), a carrier each and an

@@ -11,12 +11,9 @@
 namespace fuhua::testing {
 namespace {
 
-class RowBatchTest : public StoreFixture {
+class RowBatchTest : public RawSessionFixture {
  protected:
-  void SetUp() override {
-    StoreFixture::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db_ = Raw();
+  void CreateTables() override {
     db_->Exec("CREATE TABLE t (id BIGINT PRIMARY KEY, batch BIGINT NOT NULL, s TEXT)");
   }
 
@@ -27,8 +24,6 @@ class RowBatchTest : public StoreFixture {
       batch.Add({first + i, int64_t{rows}, std::string("名称") + std::to_string(first + i)});
     batch.Flush();
   }
-
-  std::unique_ptr<SqlSession> db_;
 };
 
 TEST_P(RowBatchTest, EveryRowArrivesOnceWithItsValues) {

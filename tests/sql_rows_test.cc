@@ -11,20 +11,9 @@
 namespace fuhua::testing {
 namespace {
 
-class SqlRowsTest : public StoreFixture {
+class SqlRowsTest : public RawSessionFixture {
  protected:
-  void SetUp() override {
-    StoreFixture::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db_ = Raw();
-    try {
-      Fill();
-    } catch (const Poco::Exception& e) {
-      FAIL() << e.displayText();
-    }
-  }
-
-  void Fill() {
+  void CreateTables() override {
     db_->Exec(
         "CREATE TABLE t (id BIGINT PRIMARY KEY, n BIGINT, s TEXT, d DOUBLE PRECISION)");
     db_->Exec("INSERT INTO t (id, n, s, d) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)",
@@ -32,8 +21,6 @@ class SqlRowsTest : public StoreFixture {
                int64_t{2}, SqlNull(), SqlNull(), SqlNull(),                  //
                int64_t{3}, int64_t{5'000'000'000}, std::string("17"), 33.0});
   }
-
-  std::unique_ptr<SqlSession> db_;
 };
 
 TEST_P(SqlRowsTest, ReadsEachColumnAsItsType) {

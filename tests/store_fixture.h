@@ -6,6 +6,7 @@
 #ifndef FUHUA_TESTS_STORE_FIXTURE_H_
 #define FUHUA_TESTS_STORE_FIXTURE_H_
 
+#include <Poco/Exception.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -54,34 +55,6 @@ inline const std::vector<Notice>& SeedNotices() {
     return out;
   }();
   return notices;
-}
-
-// Every link row as text: id, notice, year and the fields linking reads.
-inline std::vector<std::string> LinkRowTexts(Store* store) {
-  LinkRows rows;
-  Status st = store->LoadLinkRows(&rows);
-  EXPECT_TRUE(st.ok()) << st.ToString();
-  std::vector<std::string> out;
-  for (const LinkRow& r : rows.rows) {
-    std::string t = std::to_string(r.id) + "|" + std::to_string(r.notice_id) + "|" +
-                    std::to_string(r.year) + "|" + std::to_string(r.has_region) +
-                    std::to_string(static_cast<int>(r.region_kind));
-    for (TextId f : {r.carrier_type, r.name, r.name_key, r.name_place, r.name_legal_form,
-                     r.operator_name, r.operator_key, r.operator_place, r.region_code,
-                     r.region_parent, r.evaluated_as, r.grade})
-      t += "|" + (f == TextPool::kNull ? std::string("NULL") : rows.text.Str(f));
-    out.push_back(t);
-  }
-  return out;
-}
-
-// The link rows the ingesting connection kept as it wrote (a relink takes
-// them instead of reading them back) are exactly what another connection
-// reads from the store: none of a notice or batch that was rolled back.
-inline void ExpectKeptLinkRowsAsStored(Store* ingesting, const std::string& target) {
-  std::unique_ptr<Store> reader;
-  ASSERT_TRUE(OpenStore(target, &reader).ok());
-  EXPECT_EQ(LinkRowTexts(ingesting), LinkRowTexts(reader.get()));
 }
 
 // A seed notice by file name prefix (e.g. "chongqing").
@@ -141,6 +114,54 @@ class StoreFixture : public ::testing::TestWithParam<Backend> {
   std::string dir_;     // SQLite only
   std::string target_;  // file path or postgresql:// URL
 };
+
+// A store test on a bare connection to the backend's fresh database (no
+// migrations): db_ is open when CreateTables runs, which makes what the
+// test needs; a database error there fails the test.
+class RawSessionFixture : public StoreFixture {
+ protected:
+  void SetUp() override {
+    StoreFixture::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = Raw();
+    try {
+      CreateTables();
+    } catch (const Poco::Exception& e) {
+      FAIL() << e.displayText();
+    }
+  }
+  virtual void CreateTables() = 0;
+
+  std::unique_ptr<SqlSession> db_;
+};
+
+// Every link row as text: id, notice, year and the fields linking reads.
+inline std::vector<std::string> LinkRowTexts(Store* store) {
+  LinkRows rows;
+  Status st = store->LoadLinkRows(&rows);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  std::vector<std::string> out;
+  for (const LinkRow& r : rows.rows) {
+    std::string t = std::to_string(r.id) + "|" + std::to_string(r.notice_id) + "|" +
+                    std::to_string(r.year) + "|" + std::to_string(r.has_region) +
+                    std::to_string(static_cast<int>(r.region_kind));
+    for (TextId f : {r.carrier_type, r.name, r.name_key, r.name_place, r.name_legal_form,
+                     r.operator_name, r.operator_key, r.operator_place, r.region_code,
+                     r.region_parent, r.evaluated_as, r.grade})
+      t += "|" + (f == TextPool::kNull ? std::string("NULL") : rows.text.Str(f));
+    out.push_back(t);
+  }
+  return out;
+}
+
+// The link rows the ingesting connection kept as it wrote (a relink takes
+// them instead of reading them back) are exactly what another connection
+// reads from the store: none of a notice or batch that was rolled back.
+inline void ExpectKeptLinkRowsAsStored(Store* ingesting, const std::string& target) {
+  std::unique_ptr<Store> reader;
+  ASSERT_TRUE(OpenStore(target, &reader).ok());
+  EXPECT_EQ(LinkRowTexts(ingesting), LinkRowTexts(reader.get()));
+}
 
 }  // namespace fuhua::testing
 
