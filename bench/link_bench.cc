@@ -389,11 +389,12 @@ class Digest {
       h_ = (h_ ^ static_cast<const unsigned char*>(p)[k]) * 1099511628211ULL;
   }
   void Add(const std::vector<int>& v) { Add(v.data(), v.size() * sizeof(int)); }
-  void Add(const std::vector<Link>& links) {
+  void Add(const std::vector<Link>& links, const LinkResult& r) {
     for (const Link& l : links) {
       int64_t score = std::llround(l.score * 1e9);
       Add(&l.a, sizeof l.a), Add(&l.b, sizeof l.b), Add(&score, sizeof score);
-      Add(l.reason.data(), l.reason.size() + 1);
+      const std::string& reason = r.Reason(l);
+      Add(reason.data(), reason.size() + 1);
     }
   }
   uint64_t value() const { return h_; }
@@ -405,7 +406,7 @@ class Digest {
 uint64_t ResultDigest(const LinkResult& r) {
   Digest d;
   d.Add(r.carrier_cluster), d.Add(r.org_cluster), d.Add(r.name_org_cluster);
-  d.Add(r.carrier_links), d.Add(r.org_links), d.Add(r.review), d.Add(r.relations);
+  d.Add(r.carrier_links, r), d.Add(r.org_links, r), d.Add(r.review, r), d.Add(r.relations, r);
   d.Add(&r.pairs_scored, sizeof r.pairs_scored);
   return d.value();
 }

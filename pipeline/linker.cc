@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -300,13 +301,55 @@ double ScoreOrgs(std::string_view region_a, std::string_view region_b, const std
   return std::clamp(score, 0.0, 1.0);
 }
 
-// Union-find over records; a cluster keeps the notices of its members.
+// The notices of one cluster: open addressing over notice ids. A std::set
+// per record (a node and a header each) was the largest part of a relink's
+// linking memory.
+class NoticeSet {
+ public:
+  size_t size() const { return size_; }
+  bool Contains(int64_t n) const {
+    if (slots_.empty()) return false;
+    for (size_t i = Home(n);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == n) return true;
+      if (slots_[i] == kEmpty) return false;
+    }
+  }
+  void Insert(int64_t n) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    size_t i = Home(n);
+    while (slots_[i] != kEmpty && slots_[i] != n) i = (i + 1) & (slots_.size() - 1);
+    if (slots_[i] == kEmpty) slots_[i] = n, ++size_;
+  }
+  template <typename F>
+  void ForEach(F f) const {
+    for (int64_t n : slots_)
+      if (n != kEmpty) f(n);
+  }
+
+ private:
+  static constexpr int64_t kEmpty = INT64_MIN;
+  size_t Home(int64_t n) const {
+    return static_cast<size_t>(static_cast<uint64_t>(n) * 0x9E3779B97F4A7C15ull >> 20) & (slots_.size() - 1);
+  }
+  void Grow() {
+    std::vector<int64_t> old(std::max<size_t>(8, slots_.size() * 2), kEmpty);
+    old.swap(slots_);
+    size_ = 0;
+    for (int64_t n : old)
+      if (n != kEmpty) Insert(n);
+  }
+  std::vector<int64_t> slots_;
+  size_t size_ = 0;
+};
+
+// Union-find over items. With `notices` (one per item), a cluster keeps the
+// notices of its members and never takes two items of one notice; a single
+// item's is its own notice, so only clusters of several hold a set.
 class Clusters {
  public:
-  Clusters(size_t n, bool one_per_notice, const std::vector<LinkInput>& in)
-      : parent_(n), notices_(n), one_per_notice_(one_per_notice) {
+  Clusters(size_t n, std::vector<int64_t> notices)
+      : parent_(n), notice_(std::move(notices)), set_of_(notice_.empty() ? 0 : n, 0) {
     std::iota(parent_.begin(), parent_.end(), 0);
-    for (size_t i = 0; i < n; ++i) notices_[i].insert(in[i].notice);
   }
   int Find(int x) {
     while (parent_[static_cast<size_t>(x)] != x)
@@ -318,51 +361,86 @@ class Clusters {
   bool Join(int a, int b) {
     int ra = Find(a), rb = Find(b);
     if (ra == rb) return false;
-    auto& na = notices_[static_cast<size_t>(ra)];
-    auto& nb = notices_[static_cast<size_t>(rb)];
-    if (one_per_notice_)
-      for (int64_t n : nb)
-        if (na.count(n)) return false;
+    if (!notice_.empty() && ShareANotice(ra, rb)) return false;
     for (const auto& [x, y] : forbidden_) {
       int rx = Find(x), ry = Find(y);
       if ((rx == ra && ry == rb) || (rx == rb && ry == ra)) return false;
     }
-    if (na.size() < nb.size()) std::swap(ra, rb);
+    if (!notice_.empty()) {
+      if (Notices(ra) < Notices(rb)) std::swap(ra, rb);
+      MergeNotices(ra, rb);
+    }
     parent_[static_cast<size_t>(rb)] = ra;
-    notices_[static_cast<size_t>(ra)].insert(notices_[static_cast<size_t>(rb)].begin(),
-                                             notices_[static_cast<size_t>(rb)].end());
-    notices_[static_cast<size_t>(rb)].clear();
     return true;
   }
   // Dense cluster numbers in order of first member.
-  std::vector<int> Numbered(const std::vector<bool>& present) {
+  std::vector<int> Numbered() {
     std::vector<int> out(parent_.size(), -1);
     std::unordered_map<int, int> ids;
     for (size_t i = 0; i < parent_.size(); ++i)
-      if (present[i]) out[i] = ids.emplace(Find(static_cast<int>(i)), static_cast<int>(ids.size())).first->second;
+      out[i] = ids.emplace(Find(static_cast<int>(i)), static_cast<int>(ids.size())).first->second;
     return out;
   }
 
  private:
+  NoticeSet* SetOf(int root) {
+    uint32_t s = set_of_[static_cast<size_t>(root)];
+    return s ? &sets_[s - 1] : nullptr;
+  }
+  size_t Notices(int root) {
+    NoticeSet* s = SetOf(root);
+    return s ? s->size() : 1;
+  }
+  template <typename F>
+  void ForEachNotice(int root, F f) {
+    if (NoticeSet* s = SetOf(root)) s->ForEach(f);
+    else f(notice_[static_cast<size_t>(root)]);
+  }
+  bool Holds(int root, int64_t n) {
+    NoticeSet* s = SetOf(root);
+    return s ? s->Contains(n) : notice_[static_cast<size_t>(root)] == n;
+  }
+  bool ShareANotice(int ra, int rb) {
+    if (Notices(ra) > Notices(rb)) std::swap(ra, rb);
+    bool shared = false;
+    ForEachNotice(ra, [&](int64_t n) { shared = shared || Holds(rb, n); });
+    return shared;
+  }
+  // rb's notices join ra's (ra the larger); rb's set, if any, is freed.
+  void MergeNotices(int ra, int rb) {
+    if (!SetOf(ra)) {
+      sets_.emplace_back();
+      set_of_[static_cast<size_t>(ra)] = static_cast<uint32_t>(sets_.size());
+      sets_.back().Insert(notice_[static_cast<size_t>(ra)]);
+    }
+    NoticeSet* into = SetOf(ra);
+    ForEachNotice(rb, [&](int64_t n) { into->Insert(n); });
+    if (NoticeSet* from = SetOf(rb)) *from = NoticeSet();
+  }
+
   std::vector<int> parent_;
-  std::vector<std::set<int64_t>> notices_;
+  std::vector<int64_t> notice_;    // per item; empty: no notice constraint
+  std::vector<uint32_t> set_of_;   // per root: 1 + index into sets_, 0 for a single item
+  std::vector<NoticeSet> sets_;    // never shrinks: indices stay valid
   std::vector<std::pair<int, int>> forbidden_;
-  bool one_per_notice_;
 };
 
 // Decisions by natural key -> pairs of input indices. A key may name several
 // records (one notice stored as .txt and .docx): the decision holds for each.
 std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
     const std::vector<LinkInput>& in, const std::vector<LinkDecision>& decisions) {
-  std::unordered_map<std::string_view, std::vector<int>> by_key;  // views into the inputs
-  for (size_t i = 0; i < in.size(); ++i) by_key[in[i].natural_key].push_back(static_cast<int>(i));
-  std::vector<std::pair<std::pair<int, int>, bool>> out;
+  std::unordered_map<std::string_view, std::vector<int>> by_key;  // the decisions' keys only
   for (const LinkDecision& d : decisions) {
-    auto a = by_key.find(d.a), b = by_key.find(d.b);
-    if (a == by_key.end() || b == by_key.end()) continue;
-    for (int x : a->second)
-      for (int y : b->second) out.push_back({{x, y}, d.same});
+    by_key[d.a];
+    by_key[d.b];
   }
+  if (!by_key.empty())
+    for (size_t i = 0; i < in.size(); ++i)
+      if (auto k = by_key.find(in[i].natural_key); k != by_key.end()) k->second.push_back(static_cast<int>(i));
+  std::vector<std::pair<std::pair<int, int>, bool>> out;
+  for (const LinkDecision& d : decisions)
+    for (int x : by_key[d.a])
+      for (int y : by_key[d.b]) out.push_back({{x, y}, d.same});
   return out;
 }
 
@@ -382,7 +460,7 @@ std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
                         TextPool* text) {
   LinkInput in;
-  in.natural_key = text->Keep(NaturalKey(notice_key, r));
+  in.natural_key = text->Hold(NaturalKey(notice_key, r));
   in.notice = notice;
   in.name_key = text->Keep(r.name_key.key);
   in.name_place = text->Keep(r.name_key.place.value_or(""));
@@ -510,27 +588,38 @@ void JoinProfiles(Clusters* c, const Profiles& p, const Scored& s, OnJoin joined
 
 // Decided pairs first (accepted join, rejected never), then scored pairs at or
 // above auto_link; pairs of clusters left apart in the review band go to
-// *review, one per pair of clusters. explain(a, b, score) gives the Link of
-// two items, with its reason.
+// *review, one per pair of clusters. explain(a, b) says why two items scored
+// as they did; the items of a pair of profiles all agree on what the scorer
+// reads, so each scored pair is explained once, its text interned in
+// `reasons` (a link per record, each with its own string, was the largest
+// part of linking a store's memory).
 template <typename Explain>
 std::vector<Link> JoinPairs(Clusters* c, const Profiles& p, const std::vector<Scored>& scored,
                             const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
-                            const Weights& w, Explain explain, std::vector<Link>* review) {
+                            const Weights& w, Explain explain, TextPool* reasons,
+                            std::vector<Link>* review) {
   std::vector<Link> joined;
   for (const auto& [pair, same] : decided)
     if (!same) c->Forbid(pair.first, pair.second);
   for (const auto& [pair, same] : decided)
     if (same && c->Join(pair.first, pair.second))
-      joined.push_back({pair.first, pair.second, 1.0, "accepted by a person"});
-  for (const Scored& s : scored)
+      joined.push_back({pair.first, pair.second, 1.0, reasons->Intern("accepted by a person")});
+  auto link = [&](int x, int y, const Scored& s, TextId* why) {
+    if (*why == TextPool::kNull) *why = reasons->Intern(explain(x, y));
+    return Link{x, y, s.score, *why};
+  };
+  for (const Scored& s : scored) {
+    TextId why = TextPool::kNull;
     if (s.score >= w.auto_link)
-      JoinProfiles(c, p, s, [&](int x, int y) { joined.push_back(explain(x, y, s.score)); });
+      JoinProfiles(c, p, s, [&](int x, int y) { joined.push_back(link(x, y, s, &why)); });
+  }
   if (!review) return joined;
   for (const Scored& s : scored) {
     if (s.score >= w.auto_link || s.a == s.b) continue;
+    TextId why = TextPool::kNull;
     for (int x : OnePerCluster(c, p.members[static_cast<size_t>(s.a)]))
       for (int y : OnePerCluster(c, p.members[static_cast<size_t>(s.b)]))
-        if (c->Find(x) != c->Find(y)) review->push_back(explain(x, y, s.score));
+        if (c->Find(x) != c->Find(y)) review->push_back(link(x, y, s, &why));
   }
   return joined;
 }
@@ -552,14 +641,16 @@ void LinkCarriers(const std::vector<LinkInput>& in, const Profiles& p, const std
   std::vector<Scored> scored = ScorePairs(
       p, [&](size_t i) { return key(i).full; },
       [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.carrier, &out->pairs_scored);
-  auto explain = [&](int a, int b, double s) {
-    Link l{a, b, s, ""};
-    score(static_cast<size_t>(a), static_cast<size_t>(b), &l.reason);
-    return l;
+  auto explain = [&](int a, int b) {
+    std::string reason;
+    score(static_cast<size_t>(a), static_cast<size_t>(b), &reason);
+    return reason;
   };
-  Clusters c(in.size(), true, in);
-  out->carrier_links = JoinPairs(&c, p, scored, decided, r.carrier, explain, &out->review);
-  out->carrier_cluster = c.Numbered(std::vector<bool>(in.size(), true));
+  std::vector<int64_t> notices(in.size());
+  for (size_t i = 0; i < in.size(); ++i) notices[i] = in[i].notice;
+  Clusters c(in.size(), std::move(notices));
+  out->carrier_links = JoinPairs(&c, p, scored, decided, r.carrier, explain, &out->reasons, &out->review);
+  out->carrier_cluster = c.Numbered();
 }
 
 // An organisation mention: a record's operator, or its name when the name is
@@ -601,15 +692,14 @@ void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carrier
   std::vector<Scored> scored = ScorePairs(
       p, [&](size_t k) { return *names(k).second; },
       [&](size_t a, size_t b) { return score(a, b, nullptr); }, r, r.org, &out->pairs_scored);
-  auto explain = [&](int a, int b, double s) {
-    Link l{a, b, s, ""};
-    score(static_cast<size_t>(a), static_cast<size_t>(b), &l.reason);
-    return l;
+  auto explain = [&](int a, int b) {
+    std::string reason;
+    score(static_cast<size_t>(a), static_cast<size_t>(b), &reason);
+    return reason;
   };
-  std::vector<LinkInput> no_notice(m.size());  // organisations recur within a notice
-  Clusters c(m.size(), false, no_notice);
-  std::vector<Link> joined = JoinPairs(&c, p, scored, {}, r.org, explain, nullptr);
-  std::vector<int> cluster = c.Numbered(std::vector<bool>(m.size(), true));
+  Clusters c(m.size(), {});  // organisations recur within a notice
+  std::vector<Link> joined = JoinPairs(&c, p, scored, {}, r.org, explain, &out->reasons, nullptr);
+  std::vector<int> cluster = c.Numbered();
   out->org_cluster.assign(in.size(), -1);
   out->name_org_cluster.assign(in.size(), -1);
   for (size_t k = 0; k < m.size(); ++k)
@@ -644,8 +734,8 @@ void FindRelations(const std::vector<LinkInput>& in, LinkResult* out) {
       why = same_org ? "same operating organisation" : "name contains the carrier's name";
     }
     if (best >= 0)
-      out->relations.push_back(
-          {static_cast<int>(i), best, 1.0, Cat("evaluated as ", a.evaluated_as, ": ", why)});
+      out->relations.push_back({static_cast<int>(i), best, 1.0,
+                                out->reasons.Intern(Cat("evaluated as ", a.evaluated_as, ": ", why))});
   }
 }
 
@@ -669,32 +759,42 @@ Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkD
 }
 
 
-std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
-                                         const std::vector<std::string>& natural_keys,
-                                         const std::vector<std::string>& previous,
+std::string MemberKey::Text() const {
+  return role.empty() ? std::string(natural) : Cat(natural, '#', role);
+}
+
+bool operator<(const MemberKey& x, const MemberKey& y) {
+  size_t n = std::min(x.natural.size(), y.natural.size());
+  int c = x.natural.substr(0, n).compare(y.natural.substr(0, n));
+  if (c != 0) return c < 0;
+  return x.Text() < y.Text();  // one natural key starts the other: rare
+}
+
+std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster, const std::vector<MemberKey>& keys,
+                                         const std::vector<std::string_view>& previous,
                                          const std::string& prefix) {
   int n = 0;
   for (int c : cluster) n = std::max(n, c + 1);
-  std::vector<std::map<std::string, int>> votes(static_cast<size_t>(n));
-  std::vector<std::string> smallest(static_cast<size_t>(n));
+  std::vector<std::map<std::string_view, int>> votes(static_cast<size_t>(n));
+  std::vector<size_t> smallest(static_cast<size_t>(n), SIZE_MAX);  // the member with the smallest key
   std::vector<int> size(static_cast<size_t>(n), 0);
   for (size_t i = 0; i < cluster.size(); ++i) {
     if (cluster[i] < 0) continue;
     auto c = static_cast<size_t>(cluster[i]);
     ++size[c];
     if (!previous[i].empty()) ++votes[c][previous[i]];
-    if (smallest[c].empty() || natural_keys[i] < smallest[c]) smallest[c] = natural_keys[i];
+    if (smallest[c] == SIZE_MAX || keys[i] < keys[smallest[c]]) smallest[c] = i;
   }
   // Larger clusters choose first, so a split keeps the old id on its bigger part.
   std::vector<size_t> order(static_cast<size_t>(n));
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return size[a] != size[b] ? size[a] > size[b] : smallest[a] < smallest[b];
+    return size[a] != size[b] ? size[a] > size[b] : keys[smallest[a]] < keys[smallest[b]];
   });
   std::vector<std::string> ids(static_cast<size_t>(n));
-  std::set<std::string> taken;
+  std::set<std::string, std::less<>> taken;
   for (size_t c : order) {
-    std::vector<std::pair<std::string, int>> ranked(votes[c].begin(), votes[c].end());
+    std::vector<std::pair<std::string_view, int>> ranked(votes[c].begin(), votes[c].end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [id, count] : ranked)
       if (!taken.count(id)) {
@@ -703,8 +803,9 @@ std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
       }
     // Two clusters can share a smallest key (one name twice in a notice): the
     // later one, in size order, takes the next free hash.
+    std::string key = keys[smallest[c]].Text();
     for (int salt = 0; ids[c].empty() || taken.count(ids[c]); ++salt)
-      ids[c] = prefix + Sha256Hex(smallest[c] + (salt ? "#" + std::to_string(salt) : "")).substr(0, 12);
+      ids[c] = prefix + Sha256Hex(key + (salt ? "#" + std::to_string(salt) : "")).substr(0, 12);
     taken.insert(ids[c]);
   }
   return ids;

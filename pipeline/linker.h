@@ -66,7 +66,7 @@ struct Link {
   int a = -1;  // indices into the inputs
   int b = -1;
   double score = 0;
-  std::string reason;
+  TextId reason = TextPool::kNull;  // in LinkResult::reasons
 };
 
 struct LinkResult {
@@ -79,6 +79,8 @@ struct LinkResult {
   std::vector<Link> review;          // uncertain carrier pairs left apart
   std::vector<Link> relations;       // a borrowed its result from b
   size_t pairs_scored = 0;           // for the benchmark: far below n²/2
+  TextPool reasons;                  // why each link was made: a few hundred texts
+  const std::string& Reason(const Link& l) const { return reasons.Str(l.reason); }
 };
 
 // A notice's identity for natural keys: its document number, else its title,
@@ -100,14 +102,24 @@ LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
                    LinkResult* out);
 
+// A member's key for entity ids: its natural key, then '#' and its role
+// when it has one (a record is a carrier's member and an organisation's).
+// Viewed, not held: a relink orders every record's.
+struct MemberKey {
+  std::string_view natural;
+  std::string_view role;  // "" for none
+  std::string Text() const;
+};
+// As their texts order.
+bool operator<(const MemberKey& x, const MemberKey& y);
+
 // Stable entity ids, one per cluster (clusters numbered 0..n-1 in `cluster`,
 // -1 = none): a cluster keeps the id most of its members had before
 // (`previous`, "" for new records) unless a larger cluster took it first;
 // otherwise it gets prefix + 12 hex digits of the SHA-256 of its smallest
-// natural key. Re-linking the same records gives the same ids.
-std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster,
-                                         const std::vector<std::string>& natural_keys,
-                                         const std::vector<std::string>& previous,
+// member key. Re-linking the same records gives the same ids.
+std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster, const std::vector<MemberKey>& keys,
+                                         const std::vector<std::string_view>& previous,
                                          const std::string& prefix);
 
 // Levenshtein similarity of two UTF-8 strings by code points: 1 - d / max(len).

@@ -7,15 +7,19 @@
 //   TextPool pool;
 //   TextId id = pool.Intern("创业孵化基地");
 //   std::string_view v = pool.Keep(some_temporary_string);  // outlives it
+//   std::string_view k = pool.Hold(a_natural_key);  // not interned: one of a kind
 #ifndef FUHUA_PIPELINE_TEXT_POOL_H_
 #define FUHUA_PIPELINE_TEXT_POOL_H_
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace fuhua {
 
@@ -28,8 +32,9 @@ class TextPool {
   TextPool() = default;
   TextPool(const TextPool&) = delete;  // the index points into texts_
   TextPool& operator=(const TextPool&) = delete;
-  TextPool(TextPool&&) = default;  // a deque's move keeps its elements in place
-  TextPool& operator=(TextPool&&) = default;
+  // A deque's move keeps its elements in place, so the index stays valid.
+  TextPool(TextPool&& other) noexcept { *this = std::move(other); }
+  TextPool& operator=(TextPool&& other) noexcept;
 
   TextId Intern(std::string_view text);
   TextId Intern(const std::string& text) { return Intern(std::string_view(text)); }
@@ -43,11 +48,18 @@ class TextPool {
   std::string_view Keep(std::string_view text) {
     return text.empty() ? std::string_view() : Str(Intern(text));
   }
+  // `text`, held here without an index entry: for texts that rarely recur
+  // (a record's natural key), where a std::string and a hash node each
+  // would cost twice the text. Never moves; lives as long as the pool.
+  std::string_view Hold(std::string_view text);
 
  private:
   static const std::string kEmpty;
   std::deque<std::string> texts_;
   std::unordered_map<std::string_view, TextId> index_;
+  std::vector<std::unique_ptr<char[]>> chunks_;  // what Hold keeps
+  char* next_ = nullptr;  // free space of the last chunk
+  size_t chunk_left_ = 0;
 };
 
 }  // namespace fuhua

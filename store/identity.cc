@@ -21,8 +21,8 @@ namespace {
 
 void AddPairs(const std::vector<LinkRow>& rows, const LinkResult& r, IdentitySnapshot* s) {
   auto id = [&](int i) { return rows[static_cast<size_t>(i)].id; };
-  for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, l.reason});
-  for (const Link& l : r.relations) s->relations.push_back({id(l.a), id(l.b), "evaluated_as", l.reason});
+  for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, r.Reason(l)});
+  for (const Link& l : r.relations) s->relations.push_back({id(l.a), id(l.b), "evaluated_as", r.Reason(l)});
 }
 
 std::vector<LinkDecision> CarrierDecisions(const std::vector<DecisionRow>& decided) {
@@ -42,16 +42,15 @@ Status LinkAndView(Store* store, const LinkRows& rows, const std::vector<NoticeR
   if (!st.ok()) return st;
   std::unordered_map<int64_t, std::string> notice_key;
   for (const NoticeRow& n : notices) notice_key[n.id] = NoticeKey(n.meta, n.sha256);
-  TextPool input_text;  // what the inputs view
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notice_key, &input_text);
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notice_key, &l->input_text);
   LinkResult linked;
   st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
   if (!st.ok()) return st;
   l->natural.reserve(inputs.size());
   for (const LinkInput& in : inputs) l->natural.emplace_back(in.natural_key);
   std::vector<LinkInput>().swap(inputs);
-  MakeViews(rows, linked, l);
   AddPairs(rows.rows, linked, snap);
+  MakeViews(rows, &linked, l);
   report->carrier_links = static_cast<int>(linked.carrier_links.size());
   report->pairs_scored = linked.pairs_scored;
   return Status::Ok();
@@ -79,7 +78,7 @@ class PlanLinksAside {
   // False when no second connection could be had (a server at its limit):
   // then the caller links them itself.
   bool Start(const Store& store, const std::vector<NoticeRow>& notices, const LinkRows& rows,
-             const std::vector<std::string>& carrier_of_row) {
+             const std::vector<std::string_view>& carrier_of_row) {
     if (!store.OpenAnother(&reader_).ok()) return false;
     // The caller keeps the three alive until Finish.
     thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
@@ -114,7 +113,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   if (st.ok()) st = store->CurrentNotices(&notices);
   if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
   if (!st.ok()) return st;
-  const std::vector<std::string> carrier_of_row = CarrierOfRows(linking);
+  const std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
   PlanLinksAside aside;
   std::function<Status()> rest;
   if (threads > 1 && aside.Start(*store, notices, rows, carrier_of_row))

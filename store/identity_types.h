@@ -65,6 +65,16 @@ struct PlanLinkRow {
   bool operator==(const PlanLinkRow&) const = default;
 };
 
+// A carrier named in a current notice's plan table, as a relink reads it to
+// link (store/plan_identity.cc): where it is, its name key and, for a
+// target's carrier, the division of the target's area: its code, or the
+// division a zone lies in; "" for a site's or an unresolved area.
+struct PlanMentionRow {
+  PlanLinkRow at;  // the place only: entity, score and reason are the link's
+  std::string name_key;
+  std::string area;
+};
+
 struct DecisionRow {
   std::string role = "carrier";
   std::string a_key;  // natural keys of the two records

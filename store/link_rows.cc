@@ -240,7 +240,7 @@ void LinkFields(const LinkRows& rows, const LinkRow& r, GradeRecord* g) {
   Set(t, r.grade, &g->grade);
 }
 
-int RoleIndex(const std::string& role) {
+int RoleIndex(std::string_view role) {
   if (role == "carrier") return 0;
   if (role == "operator") return 1;
   return role == "named_organisation" ? 2 : -1;
@@ -273,27 +273,38 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
   return inputs;
 }
 
-PreviousIds::PreviousIds(const std::vector<std::string>& natural) {
-  for (const std::string& key : natural) {
-    uint32_t next = static_cast<uint32_t>(slot_.size());
-    slot_.emplace(key, next);
+PreviousIds::PreviousIds(const std::vector<std::string_view>& natural)
+    : natural_(natural), ids_(natural.size()) {
+  size_t slots = 16;
+  while (slots < natural.size() * 2) slots *= 2;
+  table_.assign(slots, 0);
+  for (size_t row = 0; row < natural.size(); ++row) {
+    size_t i = std::hash<std::string_view>()(natural[row]) & (slots - 1);
+    while (table_[i] && natural[table_[i] - 1] != natural[row]) i = (i + 1) & (slots - 1);
+    if (!table_[i]) table_[i] = static_cast<uint32_t>(row + 1);
   }
-  ids_.assign(slot_.size(), {});
 }
 
-void PreviousIds::Add(const std::string& natural_key, const std::string& role,
-                      const std::string& entity_id) {
-  auto slot = slot_.find(natural_key);
-  int r = RoleIndex(role);
-  if (slot == slot_.end() || r < 0) return;  // no current record has it: never asked for
-  ids_[slot->second][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
+int64_t PreviousIds::Find(std::string_view natural_key) const {
+  for (size_t i = std::hash<std::string_view>()(natural_key) & (table_.size() - 1);;
+       i = (i + 1) & (table_.size() - 1)) {
+    if (!table_[i]) return -1;
+    if (natural_[table_[i] - 1] == natural_key) return table_[i] - 1;
+  }
 }
 
-const std::string& PreviousIds::Of(const std::string& natural_key, const std::string& role) const {
-  auto slot = slot_.find(natural_key);
+void PreviousIds::Add(std::string_view natural_key, std::string_view role, const std::string& entity_id) {
+  int64_t row = Find(natural_key);
   int r = RoleIndex(role);
-  if (slot == slot_.end() || r < 0) return entity_ids_.Str(TextPool::kNull);
-  return entity_ids_.Str(ids_[slot->second][static_cast<size_t>(r)]);
+  if (row < 0 || r < 0) return;  // no current record has it: never asked for
+  ids_[static_cast<size_t>(row)][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
+}
+
+const std::string& PreviousIds::Of(std::string_view natural_key, std::string_view role) const {
+  int64_t row = Find(natural_key);
+  int r = RoleIndex(role);
+  if (row < 0 || r < 0) return entity_ids_.Str(TextPool::kNull);
+  return entity_ids_.Str(ids_[static_cast<size_t>(row)][static_cast<size_t>(r)]);
 }
 
 struct WrittenLinkRows::Interner {

@@ -91,15 +91,20 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
 // store adds them by record id).
 class PreviousIds {
  public:
-  // `natural`: the current records' natural keys; it must outlive this.
-  explicit PreviousIds(const std::vector<std::string>& natural);
-  void Add(const std::string& natural_key, const std::string& role, const std::string& entity_id);
-  // The entity id, "" when there was none.
-  const std::string& Of(const std::string& natural_key, const std::string& role) const;
+  // `natural`: the current records' natural keys; it and what it views must
+  // outlive this.
+  explicit PreviousIds(const std::vector<std::string_view>& natural);
+  void Add(std::string_view natural_key, std::string_view role, const std::string& entity_id);
+  // The entity id, "" when there was none; it lives as long as this.
+  const std::string& Of(std::string_view natural_key, std::string_view role) const;
 
  private:
-  std::unordered_map<std::string_view, uint32_t> slot_;  // natural key -> index into ids_
-  std::vector<std::array<TextId, 3>> ids_;               // carrier, operator, named_organisation
+  // The first row of `natural_key`'s, or -1. Open addressing over row
+  // indices: a hash node per record was ~50 bytes of a relink's memory.
+  int64_t Find(std::string_view natural_key) const;
+  const std::vector<std::string_view>& natural_;
+  std::vector<uint32_t> table_;            // 1 + row index, 0 empty
+  std::vector<std::array<TextId, 3>> ids_;  // per row: carrier, operator, named_organisation
   TextPool entity_ids_;
 };
 

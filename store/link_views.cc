@@ -18,48 +18,47 @@ std::vector<const Link*> BestLinks(size_t n, const std::vector<Link>& links) {
 }
 
 View MakeView(size_t input, int cluster, const char* role, TextId name, TextId key,
-              const Link* link, TextPool* reasons) {
+              const Link* link) {
   View v{static_cast<uint32_t>(input), cluster, role, name, key};
-  if (link) v.reason = reasons->Intern(link->reason), v.score = link->score;
+  if (link) v.reason = link->reason, v.score = link->score;
   return v;
 }
 
-std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResult& r,
-                               TextPool* reasons) {
+std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResult& r) {
   std::vector<const Link*> best = BestLinks(rows.size(), r.carrier_links);
   std::vector<View> v;
   v.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i)
     v.push_back(MakeView(i, r.carrier_cluster[i], "carrier", rows[i].name, rows[i].name_key,
-                         best[i], reasons));
+                         best[i]));
   return v;
 }
 
-std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const LinkResult& r,
-                                    TextPool* reasons) {
+std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const LinkResult& r) {
   std::vector<const Link*> best = BestLinks(rows.size(), r.org_links);
   std::vector<View> v;
   for (size_t i = 0; i < rows.size(); ++i) {
     const LinkRow& g = rows[i];
     if (r.org_cluster[i] >= 0)
       v.push_back(MakeView(i, r.org_cluster[i], "operator", g.operator_name, g.operator_key,
-                           best[i], reasons));
+                           best[i]));
     if (r.name_org_cluster[i] >= 0)
       v.push_back(MakeView(i, r.name_org_cluster[i], "named_organisation", g.name, g.name_key,
-                           best[i], reasons));
+                           best[i]));
   }
   return v;
 }
 
 std::vector<std::string> Ids(const std::vector<View>& views,
-                             const std::vector<std::string>& natural, const PreviousIds& before,
+                             const std::vector<std::string_view>& natural, const PreviousIds& before,
                              const std::string& prefix) {
   std::vector<int> cluster;
-  std::vector<std::string> keys, previous;
+  std::vector<MemberKey> keys;
+  std::vector<std::string_view> previous;  // viewing `before`
   cluster.reserve(views.size()), keys.reserve(views.size()), previous.reserve(views.size());
   for (const View& v : views) {
     cluster.push_back(v.cluster);
-    keys.push_back(natural[v.input] + "#" + v.role);
+    keys.push_back({natural[v.input], v.role});
     previous.push_back(before.Of(natural[v.input], v.role));
   }
   return AssignEntityIds(cluster, keys, previous, prefix);
@@ -104,9 +103,10 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
 
 }  // namespace
 
-void MakeViews(const LinkRows& rows, const LinkResult& linked, Linking* l) {
-  l->carriers.views = CarrierViews(rows.rows, linked, &l->reasons);
-  l->orgs.views = OrganisationViews(rows.rows, linked, &l->reasons);
+void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l) {
+  l->carriers.views = CarrierViews(rows.rows, *linked);
+  l->orgs.views = OrganisationViews(rows.rows, *linked);
+  l->reasons = std::move(linked->reasons);  // what the views' reasons name
 }
 
 void AssignIds(const PreviousIds& previous, Linking* l) {
@@ -119,8 +119,8 @@ void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s) {
   AddKind(l.orgs, rows, "organisation", s);
 }
 
-std::vector<std::string> CarrierOfRows(const Linking& l) {
-  std::vector<std::string> ids;
+std::vector<std::string_view> CarrierOfRows(const Linking& l) {
+  std::vector<std::string_view> ids;
   ids.reserve(l.carriers.views.size());
   for (const View& v : l.carriers.views)
     ids.push_back(l.carriers.ids[static_cast<size_t>(v.cluster)]);

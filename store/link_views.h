@@ -6,8 +6,8 @@
 // (Store::ReplaceIdentity), never all held: they repeat the natural key and
 // the link reason of every record.
 //   Linking l;
-//   l.natural = ...;                         // moved out of the LinkInputs
-//   MakeViews(rows, linked, &l);             // then the LinkResult may go
+//   l.natural = ...;                         // the LinkInputs' (in l.input_text)
+//   MakeViews(rows, &linked, &l);            // then the LinkResult may go
 //   AssignIds(previous, &l);
 //   AddEntities(l, rows, &snapshot);
 //   store->ReplaceIdentity(snapshot, Members(l, rows));
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/linker.h"
@@ -43,14 +44,16 @@ struct Kind {
 };
 
 struct Linking {
-  std::vector<std::string> natural;  // every row's natural key
-  TextPool reasons;                  // link reasons: a few hundred distinct texts
+  TextPool input_text;                    // the linker's inputs' text, which `natural` views
+  std::vector<std::string_view> natural;  // every row's natural key
+  TextPool reasons;                  // link reasons (the LinkResult's): a few hundred texts
   Kind carriers;                     // one view per row, in row order
   Kind orgs;
 };
 
-// The views of every membership in `linked` (the result of linking `rows`).
-void MakeViews(const LinkRows& rows, const LinkResult& linked, Linking* l);
+// The views of every membership in `linked` (the result of linking `rows`);
+// its reasons move to l->reasons.
+void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 
 // Stable ids for every cluster (AssignEntityIds), carried over from `previous`.
 void AssignIds(const PreviousIds& previous, Linking* l);
@@ -58,8 +61,8 @@ void AssignIds(const PreviousIds& previous, Linking* l);
 // The entities: each takes the name, key, type and region of its latest member.
 void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s);
 
-// The carrier entity id of every row.
-std::vector<std::string> CarrierOfRows(const Linking& l);
+// The carrier entity id of every row, viewing `l`.
+std::vector<std::string_view> CarrierOfRows(const Linking& l);
 
 // The member rows, record by record (its carrier, then its organisations),
 // one per call; false after the last. `l` and `rows` must outlive it.

@@ -6,6 +6,7 @@
 #define FUHUA_STORE_PLAN_IDENTITY_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.h"
@@ -15,7 +16,7 @@ namespace fuhua {
 // `records` (link_rows.h) are the records linked, carrier_of_row the carrier
 // entity id of each.
 Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
-                    const std::vector<std::string>& carrier_of_row, IdentitySnapshot* snapshot);
+                    const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot);
 
 }  // namespace fuhua
 

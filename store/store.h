@@ -217,9 +217,11 @@ class Store {
   // Tables as data of the current notices, by notice id (table_data_read.cc);
   // notices with no table have no entry.
   Status LoadContent(std::vector<NoticeContent>* content);
-  // Only the plan sites and targets (no generic tables, indicators or
-  // milestones): what a relink needs to link plan mentions.
-  Status LoadPlans(std::vector<NoticeContent>* content);
+  // The carriers the current notices' plan tables name, by notice id and
+  // then as a notice lists them (its sites' carriers, its properties, its
+  // targets' carriers, each by table and row): only the columns a relink
+  // links them by, not the plan tables (which were ~6 KB a notice held).
+  Status LoadPlanMentions(std::vector<PlanMentionRow>* mentions);
 
   // Identity (store/identity_store.cc). A relink brings the stored snapshot
   // to `snapshot` in one transaction, entities and members by difference

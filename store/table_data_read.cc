@@ -1,4 +1,4 @@
-// Store::LoadContent and LoadPlans (store.h): the issue-7 tables of the current notices
+// Store::LoadContent and LoadPlanMentions (store.h): the issue-7 tables of the current notices
 // read back into the pipeline's structs — the inverse of table_data_insert.cc.
 // One query per table kind, each ordered by notice and position, grouped into
 // one NoticeContent per notice.
@@ -264,13 +264,34 @@ void ReadTargets(SqlSession* db, Contents* out) {
 
 }  // namespace
 
-Status Store::LoadPlans(std::vector<NoticeContent>* content) {
-  return GuardStore(target_, "load plan tables", [&] {
-    Contents by_notice;
-    ReadSites(db_.get(), &by_notice);
-    ReadTargets(db_.get(), &by_notice);
-    content->clear();
-    for (auto& [id, c] : by_notice) content->push_back(std::move(c));
+Status Store::LoadPlanMentions(std::vector<PlanMentionRow>* mentions) {
+  return GuardStore(target_, "load plan mentions", [&] {
+    // part: 0 a site's carrier, 1 a property, 2 a target's carrier (LoadContent's order).
+    SqlRows r = db_->Query(
+        "SELECT x.notice_id, CASE WHEN x.list = 'carrier' THEN 0 ELSE 1 END, x.table_index, "
+        "x.row_index, 0, x.name_key, CAST(NULL AS TEXT) "
+        "FROM plan_sites x JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
+        "UNION ALL "
+        "SELECT x.notice_id, 2, x.table_index, x.row_index, x.carrier_index, x.name_key, "
+        // the division a resolved area stands for: its code, or a zone's parent
+        "CASE WHEN t.area_region_name IS NOT NULL "
+        "THEN COALESCE(t.area_region_code, t.area_region_parent_code) END "
+        "FROM plan_target_carriers x JOIN plan_targets t ON t.notice_id = x.notice_id AND "
+        "t.table_index = x.table_index AND t.row_index = x.row_index "
+        "JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
+        "ORDER BY 1, 2, 3, 4, 5");
+    mentions->clear();
+    while (r.Next()) {
+      SqlCursor c(r, 0);
+      PlanMentionRow m;
+      m.at.notice_id = c.Int();
+      c.Int();  // part: only the order
+      m.at.table = static_cast<int>(c.Int()), m.at.row = static_cast<int>(c.Int());
+      m.at.mention = static_cast<int>(c.Int());
+      m.name_key = c.Text();
+      m.area = c.Text();
+      mentions->push_back(std::move(m));
+    }
     return Status::Ok();
   });
 }

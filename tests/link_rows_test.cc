@@ -116,7 +116,7 @@ TEST_P(LinkRowsTest, PreviousIdsAreTheLastMembersIds) {
   IdentitySnapshot s;
   ASSERT_TRUE(store_->LoadIdentity(&s).ok());  // members by record id, role
   std::map<std::pair<std::string, std::string>, std::string> last;
-  std::vector<std::string> natural;
+  std::vector<std::string_view> natural;  // viewing s.members
   for (const MemberRow& m : s.members) {
     last[{m.natural_key, m.role}] = m.entity_id;
     natural.push_back(m.natural_key);
@@ -145,8 +145,27 @@ TEST(TextPool, InternsOnceAndTellsNullFromEmpty) {
   EXPECT_EQ(moved.Str(a), "丝梦源");
 }
 
+TEST(TextPool, HeldTextsStayPutAcrossChunksAndMoves) {
+  TextPool pool;
+  std::vector<std::string> texts;
+  std::vector<std::string_view> held;
+  for (int i = 0; i < 20000; ++i) {  // several 256 KiB chunks
+    texts.push_back("重庆市" + std::to_string(i) + "|创业孵化基地");
+    held.push_back(pool.Hold(texts.back()));
+  }
+  std::string big(300 * 1024, 'x');  // larger than a chunk
+  texts.push_back(big);
+  held.push_back(pool.Hold(big));
+  EXPECT_EQ(pool.Hold(""), std::string_view());
+  TextPool moved = std::move(pool);
+  held.push_back(moved.Hold("after the move"));
+  texts.push_back("after the move");
+  ASSERT_EQ(held.size(), texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(held[i], texts[i]) << i;
+}
+
 TEST(PreviousIds, KeepsTheLastIdOfCurrentKeysOnly) {
-  std::vector<std::string> natural = {"a", "b", "a"};
+  std::vector<std::string_view> natural = {"a", "b", "a"};
   PreviousIds p(natural);
   p.Add("a", "carrier", "C1");
   p.Add("a", "carrier", "C2");

@@ -149,12 +149,12 @@ TEST(Linker, DecisionsOverrideScores) {
 
 TEST(Linker, EntityIdsAreStable) {
   Linked l = Link({kChongqing2021, kSynthetic2022});
-  std::vector<std::string> keys;
-  for (const LinkInput& in : l.inputs) keys.emplace_back(in.natural_key);
-  std::vector<std::string> none(keys.size());
+  std::vector<MemberKey> keys;
+  for (const LinkInput& in : l.inputs) keys.push_back({in.natural_key, "carrier"});
+  std::vector<std::string_view> none(keys.size());
   std::vector<std::string> first = AssignEntityIds(l.result.carrier_cluster, keys, none, "C");
   // Same records again, previous ids known: the same ids.
-  std::vector<std::string> previous;
+  std::vector<std::string_view> previous;  // viewing `first`
   for (int c : l.result.carrier_cluster) previous.push_back(first[static_cast<size_t>(c)]);
   EXPECT_EQ(AssignEntityIds(l.result.carrier_cluster, keys, previous, "C"), first);
   // From scratch again: still the same (ids derive from the members).
