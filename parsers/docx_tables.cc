@@ -5,7 +5,6 @@
 // repeated (joined). Each merged cell is stored once at its top-left corner.
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <tuple>
 
 #include "parsers/docx_walk.h"
@@ -19,7 +18,7 @@ constexpr int kMaxCols = 1000;
 
 int IntAttr(const XmlPart& part, pugi::xml_node n, std::string_view local, int fallback) {
   const char* s = part.AttrW(n, local);
-  const char* end = s + std::strlen(s);
+  const char* end = s + ShortLength(s);
   int v = fallback;
   auto [p, ec] = std::from_chars(s, end, v);
   return (ec == std::errc() && p == end) ? v : fallback;
