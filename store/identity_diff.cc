@@ -223,30 +223,50 @@ void EntityDiff::RemoveStale() {
   for (const std::string& id : stale_) db_->Exec("DELETE FROM entities WHERE id = ?", {id});
 }
 
+namespace {
+
+// The NoticeKey of every notice with an id in [lo, hi]: one range read of
+// the notices instead of joining each member row to its notice (that join
+// was over half of reading the members back). Records and notices are
+// numbered in the order they were stored, so a window of record ids spans
+// few notices.
+std::unordered_map<int64_t, std::string> NoticeKeys(SqlSession* db, int64_t lo, int64_t hi) {
+  std::unordered_map<int64_t, std::string> keys;
+  SqlRows rows =
+      db->Query("SELECT id, doc_number, title, sha256 FROM notices WHERE id >= ? AND id <= ?", {lo, hi});
+  while (rows.Next()) {
+    NoticeMetadata meta;
+    meta.doc_number = rows.OptText(1);
+    meta.title = rows.OptText(2);
+    keys.emplace(rows.Int(0), NoticeKey(meta, rows.Text(3)));  // MatchKey is ICU work: once a notice
+  }
+  return keys;
+}
+
+}  // namespace
+
 void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
                          const std::function<void(MemberRow&&)>& fn) {
   SqlRows rows = db->Query(
       "SELECT m.entity_id, m.record_id, m.role, m.score_milli, m.reason, m.status, "
-      "r.notice_id, r.carrier_type, r.name_place, r.name_key, n.doc_number, n.title, n.sha256 "
+      "r.notice_id, r.carrier_type, r.name_place, r.name_key "
       "FROM entity_members m JOIN records r ON r.id = m.record_id "
-      "JOIN notices n ON n.id = r.notice_id "
       "WHERE m.record_id > ? AND m.record_id <= ? ORDER BY m.record_id, m.role",
       {after, upto});
-  std::unordered_map<int64_t, std::string> notice_keys;  // MatchKey is ICU work: once a notice
+  int64_t lo = std::numeric_limits<int64_t>::max(), hi = std::numeric_limits<int64_t>::min();
+  while (rows.Next()) lo = std::min(lo, rows.Int(6)), hi = std::max(hi, rows.Int(6));
+  if (lo > hi) return;
+  const std::unordered_map<int64_t, std::string> notice_keys = NoticeKeys(db, lo, hi);
+  static const std::string kNoKey;  // a record's notice is always stored (foreign key)
+  rows.Rewind();
   GradeRecord g;
   while (rows.Next()) {
     auto key = notice_keys.find(rows.Int(6));
-    if (key == notice_keys.end()) {
-      NoticeMetadata meta;
-      meta.doc_number = rows.OptText(10);
-      meta.title = rows.OptText(11);
-      key = notice_keys.emplace(rows.Int(6), NoticeKey(meta, rows.Text(12))).first;
-    }
     g.carrier_type = rows.OptText(7);
     g.name_key.place = rows.OptText(8);
     g.name_key.key = rows.Text(9);
-    fn({rows.Text(0), rows.Int(1), NaturalKey(key->second, g), rows.Text(2),
-        FromMilli(rows.Int(3)), rows.Text(4), rows.Text(5)});
+    fn({rows.Text(0), rows.Int(1), NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g),
+        rows.Text(2), FromMilli(rows.Int(3)), rows.Text(4), rows.Text(5)});
   }
 }
 

@@ -80,6 +80,7 @@ class SqlRows {
   ~SqlRows();
   // Moves to the next row (the first on the first call); false at the end.
   bool Next() { return ++row_ < static_cast<long>(size()); }
+  void Rewind() { row_ = -1; }  // Next then reads the first row again
   size_t size() const;
   bool IsNull(size_t col) const;
   std::string Text(size_t col) const;  // "" when NULL
