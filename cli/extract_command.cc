@@ -177,6 +177,7 @@ int RunExtract(int argc, char** argv) {
   }
   if (!a.Get("--schemas", "").empty()) SetSchemaOverrideDir(a.Get("--schemas", ""));
   KeepFreedMemoryForReuse();
+  PreloadPipeline();
   Options o{format == "jsonl", a.Has("--quiet") || a.Has("-q"), jobs,
             a.Get("-o", a.Get("--output", "")), ExtractOptions{a.Has("--include-deletions")}};
   if (IsDatasetFormat(format))

@@ -16,6 +16,7 @@
 #include "cli/progress.h"
 #include "cli/store_option.h"
 #include "store/identity.h"
+#include "pipeline/extract.h"
 #include "pipeline/rules.h"
 #include "pipeline/schema_files.h"
 #include "store/ingest.h"
@@ -217,6 +218,7 @@ int RunIngest(int argc, char** argv) {
   }
   if (!args.schemas.empty()) SetSchemaOverrideDir(args.schemas);
   KeepFreedMemoryForReuse();
+  PreloadPipeline();
   Status st;
   if (!DefaultRules(&st)) {  // every file would fail the same way: say it once
     std::cerr << "fuhua ingest: cannot load the rule files: " << st.ToString() << "\n";

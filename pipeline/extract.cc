@@ -4,16 +4,19 @@
 #include <openssl/evp.h>
 
 #include <new>
+#include <thread>
 
 #include "parsers/reader.h"
 #include "pipeline/checks.h"
 #include "pipeline/data_tables_stage.h"
+#include "pipeline/indicator_rules.h"
 #include "pipeline/indicator_system_stage.h"
 #include "pipeline/plan_tables_stage.h"
 #include "pipeline/grade_records.h"
 #include "pipeline/merges.h"
 #include "pipeline/metadata.h"
 #include "pipeline/normalise.h"
+#include "pipeline/plan_rules.h"
 #include "pipeline/rules.h"
 #include "pipeline/table_layout.h"
 
@@ -84,6 +87,18 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, const s
   notice->sha256 = sha256;
   RunStages(*rules, normaliser, doc, notice);
   return Status::Ok();
+}
+
+void PreloadPipeline() {
+  std::jthread normalisers([] {
+    Normaliser n;
+    (void)DefaultNormaliser(&n);
+  });
+  Status st;
+  (void)DefaultRules(&st);
+  (void)DefaultIndicatorRules(&st);
+  (void)DefaultPlanRules(&st);
+  PreloadMetadataRules();
 }
 
 Status ExtractFile(const std::string& path, Notice* notice, const ExtractOptions& options) {

@@ -36,6 +36,15 @@ Status ExtractBytes(const std::string& source, const std::string& bytes, Notice*
 Status ExtractBytes(const std::string& source, const std::string& bytes, const std::string& sha256,
                     Notice* notice, Document* doc, const ExtractOptions& options = {});
 
+// Builds what every extraction uses — the rule sets and their regexes, the
+// gazetteer (with the text keys it is indexed by) and the normalisers on it —
+// two at once: the gazetteer on a thread of its own while this thread
+// compiles the rules. Built one after another on the first file, they were
+// most of a one-file command's start-up. Optional (each is otherwise built on
+// first use) and silent: a rule file that fails to load is reported where it
+// is used, as without it. Returns once all are built.
+void PreloadPipeline();
+
 // Lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(const std::string& bytes);
 

@@ -616,6 +616,8 @@ void MetadataExtractor::Note(Severity s, const char* code, std::string message,
 
 }  // namespace
 
+void PreloadMetadataRules() { (void)GetRules(); }
+
 void ExtractMetadata(const Document& doc, const std::vector<std::string>& table_captions,
                      NoticeMetadata* meta, std::vector<Diagnostic>* diagnostics) {
   std::vector<Diagnostic> scratch;

@@ -46,6 +46,9 @@ namespace fuhua {
 void ExtractMetadata(const Document& doc, const std::vector<std::string>& table_captions,
                      NoticeMetadata* meta, std::vector<Diagnostic>* diagnostics);
 
+// Compiles the rules now instead of at the first notice (PreloadPipeline).
+void PreloadMetadataRules();
+
 }  // namespace fuhua
 
 #endif  // FUHUA_PIPELINE_METADATA_H_

@@ -61,6 +61,27 @@ TEST_F(CliTest, EachBadInputGetsOneLineErrorAndTheRestIsProcessed) {
   }
 }
 
+// The rule sets load on two threads at start-up (PreloadPipeline): a broken
+// file on either side is still reported where it is used, naming the file,
+// and never crashes or hangs the command. divisions.json feeds the gazetteer
+// (its own thread), grades.json the rules (the main thread).
+TEST_F(CliTest, ABrokenRuleFileIsReportedByTheCommandThatUsesIt) {
+  for (const char* file : {"divisions.json", "grades.json"}) {
+    SCOPED_TRACE(file);
+    fs::path schemas = dir_ / (std::string("schemas_") + file);
+    fs::create_directories(schemas);
+    std::ofstream(schemas / file) << "{ \"broken\": ";
+    CliRun x = Fuhua("extract --schemas " + schemas.string() + " " + kSeed, true);
+    EXPECT_NE(x.exit_code, 0);
+    EXPECT_NE(x.out.find(file), std::string::npos) << x.out;
+    CliRun i = Fuhua("ingest --quiet --schemas " + schemas.string() + " --db " +
+                         (dir_ / (std::string(file) + ".db")).string() + " " + kSeed,
+                     true);
+    EXPECT_NE(i.exit_code, 0);
+    EXPECT_NE(i.out.find(file), std::string::npos) << i.out;
+  }
+}
+
 TEST_F(CliTest, ErrorsAreListedInTheJsonOutput) {
   CliRun r = Fuhua("extract " + (dir_ / "missing.txt").string() + " " + kSeed);
   EXPECT_EQ(r.exit_code, 1);
