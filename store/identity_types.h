@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/region.h"
+
 namespace fuhua {
 
 struct EntityRow {
@@ -67,12 +69,12 @@ struct PlanLinkRow {
 
 // A carrier named in a current notice's plan table, as a relink reads it to
 // link (store/plan_identity.cc): where it is, its name key and, for a
-// target's carrier, the division of the target's area: its code, or the
-// division a zone lies in; "" for a site's or an unresolved area.
+// target's carrier, the target's area when it was resolved (its name, code
+// and parent only: what the division it lies in is read from).
 struct PlanMentionRow {
   PlanLinkRow at;  // the place only: entity, score and reason are the link's
   std::string name_key;
-  std::string area;
+  std::optional<Region> area;
 };
 
 struct DecisionRow {

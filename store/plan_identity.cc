@@ -53,8 +53,10 @@ Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const L
   // A mention lies in its target's area, else in the plan's jurisdiction.
   std::vector<PlanMention> mentions;
   mentions.reserve(rows.size());
-  for (const PlanMentionRow& r : rows)
-    mentions.push_back({r.name_key, r.area.empty() ? jurisdiction[r.at.notice_id] : r.area});
+  for (const PlanMentionRow& r : rows) {
+    std::string area = r.area ? DivisionOf(*r.area) : "";
+    mentions.push_back({r.name_key, area.empty() ? jurisdiction[r.at.notice_id] : area});
+  }
   std::vector<PlanLink> links;
   st = LinkPlanMentions(mentions, Candidates(records, carrier_of_row), &links);
   if (!st.ok()) return st;

@@ -269,13 +269,11 @@ Status Store::LoadPlanMentions(std::vector<PlanMentionRow>* mentions) {
     // part: 0 a site's carrier, 1 a property, 2 a target's carrier (LoadContent's order).
     SqlRows r = db_->Query(
         "SELECT x.notice_id, CASE WHEN x.list = 'carrier' THEN 0 ELSE 1 END, x.table_index, "
-        "x.row_index, 0, x.name_key, CAST(NULL AS TEXT) "
+        "x.row_index, 0, x.name_key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT) "
         "FROM plan_sites x JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
         "UNION ALL "
         "SELECT x.notice_id, 2, x.table_index, x.row_index, x.carrier_index, x.name_key, "
-        // the division a resolved area stands for: its code, or a zone's parent
-        "CASE WHEN t.area_region_name IS NOT NULL "
-        "THEN COALESCE(t.area_region_code, t.area_region_parent_code) END "
+        "t.area_region_name, t.area_region_code, t.area_region_parent_code "
         "FROM plan_target_carriers x JOIN plan_targets t ON t.notice_id = x.notice_id AND "
         "t.table_index = x.table_index AND t.row_index = x.row_index "
         "JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
@@ -289,7 +287,8 @@ Status Store::LoadPlanMentions(std::vector<PlanMentionRow>* mentions) {
       m.at.table = static_cast<int>(c.Int()), m.at.row = static_cast<int>(c.Int());
       m.at.mention = static_cast<int>(c.Int());
       m.name_key = c.Text();
-      m.area = c.Text();
+      std::optional<std::string> name = c.OptText(), code = c.OptText(), parent = c.OptText();
+      if (name) m.area = Region{"", *name, code, RegionKind::kUnknown, parent, *name};
       mentions->push_back(std::move(m));
     }
     return Status::Ok();
