@@ -1,6 +1,4 @@
-// Implements LinkPlanMentions (plan_links.h). Candidates are indexed by key
-// and brand, so each mention costs a few lookups however many records the
-// store holds (a scan per mention made a relink quadratic in the corpus).
+// Implements PlanMatcher and LinkPlanMentions (plan_links.h).
 #include "pipeline/plan_links.h"
 
 #include <Poco/JSON/Array.h>
@@ -151,22 +149,42 @@ bool RegionsNest(const std::string& a, const std::string& b) {
   return within(a, b) || within(b, a);
 }
 
-Status LinkPlanMentions(const std::vector<PlanMention>& mentions,
-                        const std::vector<PlanCandidate>& candidates, std::vector<PlanLink>* out) {
-  out->clear();
+class PlanMatcher::Index {
+ public:
+  Index(const PlanRules& r, const std::vector<PlanCandidate>& candidates) : candidates(r, candidates) {}
+  CandidateIndex candidates;
+  std::map<std::pair<std::string, std::string>, std::optional<PlanLink>> answered;
+};
+
+Status PlanMatcher::Make(std::vector<PlanCandidate> candidates, std::unique_ptr<PlanMatcher>* out) {
   Status st;
   const PlanRules* rules = DefaultPlanLinkRules(&st);
   if (!rules) return st;
-  CandidateIndex index(*rules, candidates);
-  // The same plan stored twice (.txt and .docx, or copies) repeats its mentions.
-  std::map<std::pair<std::string, std::string>, std::optional<PlanLink>> answered;
+  std::unique_ptr<PlanMatcher> m(new PlanMatcher());
+  m->candidates_ = std::move(candidates);
+  m->index_ = std::make_unique<Index>(*rules, m->candidates_);
+  *out = std::move(m);
+  return Status::Ok();
+}
+
+PlanMatcher::~PlanMatcher() = default;
+
+std::optional<PlanLink> PlanMatcher::Link(const PlanMention& m) {
+  // A name alone is too weak to link across the country: the place is required.
+  if (m.region_code.size() != 6) return std::nullopt;
+  auto [it, fresh] = index_->answered.try_emplace({m.name_key, m.region_code});
+  if (fresh) it->second = index_->candidates.Best(m);
+  return it->second;
+}
+
+Status LinkPlanMentions(const std::vector<PlanMention>& mentions,
+                        const std::vector<PlanCandidate>& candidates, std::vector<PlanLink>* out) {
+  out->clear();
+  std::unique_ptr<PlanMatcher> matcher;
+  Status st = PlanMatcher::Make(candidates, &matcher);
+  if (!st.ok()) return st;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    const PlanMention& m = mentions[i];
-    // A name alone is too weak to link across the country: the place is required.
-    if (m.region_code.size() != 6) continue;
-    auto [it, fresh] = answered.try_emplace({m.name_key, m.region_code});
-    if (fresh) it->second = index.Best(m);
-    std::optional<PlanLink> link = it->second;
+    std::optional<PlanLink> link = matcher->Link(mentions[i]);
     if (!link) continue;
     link->mention = i;
     out->push_back(std::move(*link));

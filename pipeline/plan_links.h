@@ -7,9 +7,15 @@
 // suffix), only within the mention's place.
 //   std::vector<PlanLink> links;
 //   Status st = LinkPlanMentions(mentions, candidates, &links);
+// or, mention by mention (a store's relink reads its mentions a slice at a time):
+//   std::unique_ptr<PlanMatcher> m;
+//   Status st = PlanMatcher::Make(std::move(candidates), &m);
+//   std::optional<PlanLink> link = m->Link(mention);
 #ifndef FUHUA_PIPELINE_PLAN_LINKS_H_
 #define FUHUA_PIPELINE_PLAN_LINKS_H_
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +44,28 @@ struct PlanLink {
   std::string reason;  // "same name key", "same brand 微托帮", "brand 爱心惠残 extends 爱心惠"
 };
 
-// One link per mention that has a clear best carrier; fails only when
-// schemas/linking.json is broken.
+// The candidates indexed by key and brand, so each mention costs a few
+// lookups however many records the store holds (a scan per mention made a
+// relink quadratic in the corpus).
+class PlanMatcher {
+ public:
+  // Fails only when schemas/linking.json is broken.
+  static Status Make(std::vector<PlanCandidate> candidates, std::unique_ptr<PlanMatcher>* out);
+  ~PlanMatcher();
+  // The link of a mention that has a clear best carrier (its `mention` 0).
+  // The same plan stored twice (.txt and .docx, or copies) repeats its
+  // mentions: each distinct (name key, place) is answered once.
+  std::optional<PlanLink> Link(const PlanMention& m);
+
+ private:
+  class Index;
+  PlanMatcher() = default;
+  std::vector<PlanCandidate> candidates_;
+  std::unique_ptr<Index> index_;  // views candidates_
+};
+
+// One link per mention that has a clear best carrier (PlanMatcher); fails
+// only when schemas/linking.json is broken.
 Status LinkPlanMentions(const std::vector<PlanMention>& mentions,
                         const std::vector<PlanCandidate>& candidates, std::vector<PlanLink>* out);
 

@@ -24,24 +24,14 @@ namespace fuhua {
 
 namespace {
 
-// Ids per query window. Poco's RecordSet holds a whole result in memory:
-// a window bounds it (entity_members: at most three rows per record id).
+// Ids per query window (ForEachIdWindow; entity_members: at most three rows
+// per record id).
 constexpr int64_t kWindow = 5000;
 
 const char* const kLinkColumns =
     "r.id, r.notice_id, n.year, r.carrier_type, r.name, r.name_key, r.name_place, "
     "r.name_legal_form, r.operator, r.operator_key, r.operator_place, r.region_kind, "
     "r.region_code, r.region_parent_code, r.evaluated_as, r.grade";
-
-// Calls `fn` with consecutive windows (after, upto] of `id` values that
-// cover every row of `table`. MIN and MAX come from the primary key's index.
-void ForEachWindow(SqlSession* db, const std::string& table, const std::string& id,
-                   const std::function<void(int64_t, int64_t)>& fn) {
-  std::optional<int64_t> first = db->QueryInt("SELECT MIN(" + id + ") FROM " + table);
-  std::optional<int64_t> last = db->QueryInt("SELECT MAX(" + id + ") FROM " + table);
-  if (!first || !last) return;
-  for (int64_t after = *first - 1; after < *last; after += kWindow) fn(after, after + kWindow);
-}
 
 // Interns a row's text columns, each against the same column of the row
 // before: most repeat from row to row (a notice's carrier type, grade,
@@ -361,7 +351,7 @@ Status Store::LoadLinkRows(LinkRows* out) {
         out->rows.push_back(ReadLinkRow(c, &interner));
       }
     };
-    ForEachWindow(db_.get(), "records", "id", [&](int64_t after, int64_t upto) {
+    ForEachIdWindow(db_.get(), "records", "id", kWindow, [&](int64_t after, int64_t upto) {
       auto block = std::lower_bound(covered.begin(), covered.end(), after + 1,
                                     [](const auto& b, int64_t id) { return b.second < id; });
       for (; block != covered.end() && block->first <= upto; ++block) {  // the gaps of (after, upto]
@@ -380,7 +370,7 @@ Status Store::LoadLinkRows(LinkRows* out) {
 
 Status Store::LoadPreviousIds(PreviousIds* ids) {
   return GuardStore(target_, "load previous entity ids", [&] {
-    ForEachWindow(db_.get(), "entity_members", "record_id", [&](int64_t after, int64_t upto) {
+    ForEachIdWindow(db_.get(), "entity_members", "record_id", kWindow, [&](int64_t after, int64_t upto) {
       ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& m) {
         ids->Add(m.natural_key, m.role, m.entity_id);
       });

@@ -1,8 +1,9 @@
-// Implements AddPlanLinks (plan_identity.h): stored plan mentions -> with
-// the place they lie in, records with their carrier -> candidates, then
-// LinkPlanMentions.
+// Implements AddPlanLinks (plan_identity.h): records with their carrier ->
+// candidates -> a PlanMatcher, then the stored plan mentions, with the place
+// they lie in, one at a time through it.
 #include "store/plan_identity.h"
 
+#include <memory>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -44,28 +45,22 @@ std::vector<PlanCandidate> Candidates(const LinkRows& records,
 
 Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
                     const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot) {
-  std::vector<PlanMentionRow> rows;
-  Status st = store->LoadPlanMentions(&rows);
+  std::unique_ptr<PlanMatcher> matcher;
+  Status st = PlanMatcher::Make(Candidates(records, carrier_of_row), &matcher);
   if (!st.ok()) return st;
   std::unordered_map<int64_t, std::string> jurisdiction;
   for (const NoticeRow& n : notices)
     if (n.meta.jurisdiction) jurisdiction[n.id] = DivisionOf(n.meta.jurisdiction->place);
   // A mention lies in its target's area, else in the plan's jurisdiction.
-  std::vector<PlanMention> mentions;
-  mentions.reserve(rows.size());
-  for (const PlanMentionRow& r : rows) {
+  return store->ForEachPlanMention([&](PlanMentionRow&& r) {
     std::string area = r.area ? DivisionOf(*r.area) : "";
-    mentions.push_back({r.name_key, area.empty() ? jurisdiction[r.at.notice_id] : area});
-  }
-  std::vector<PlanLink> links;
-  st = LinkPlanMentions(mentions, Candidates(records, carrier_of_row), &links);
-  if (!st.ok()) return st;
-  for (const PlanLink& l : links) {
-    PlanLinkRow row = rows[l.mention].at;
-    row.entity_id = l.entity_id, row.score = l.score, row.reason = l.reason;
+    std::optional<PlanLink> l =
+        matcher->Link({std::move(r.name_key), area.empty() ? jurisdiction[r.at.notice_id] : area});
+    if (!l) return;
+    PlanLinkRow row = r.at;
+    row.entity_id = l->entity_id, row.score = l->score, row.reason = l->reason;
     snapshot->plan_links.push_back(std::move(row));
-  }
-  return Status::Ok();
+  });
 }
 
 }  // namespace fuhua

@@ -325,4 +325,12 @@ void SqlTransaction::Commit() {
   done_ = true;
 }
 
+void ForEachIdWindow(SqlSession* db, const std::string& table, const std::string& id, int64_t window,
+                     const std::function<void(int64_t after, int64_t upto)>& fn) {
+  std::optional<int64_t> first = db->QueryInt("SELECT MIN(" + id + ") FROM " + table);
+  std::optional<int64_t> last = db->QueryInt("SELECT MAX(" + id + ") FROM " + table);
+  if (!first || !last) return;
+  for (int64_t after = *first - 1; after < *last; after += window) fn(after, after + window);
+}
+
 }  // namespace fuhua

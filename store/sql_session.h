@@ -158,6 +158,13 @@ class SqlSession {
   std::unique_ptr<BackgroundCheckpoint> checkpoint_;  // declared last: joined first
 };
 
+// Calls `fn` with consecutive windows (after, upto] of `window` `id` values
+// that cover every row of `table` (MIN and MAX come from its index). Poco's
+// RecordSet, and SqlRows, hold a whole result in memory: a query per window
+// bounds what a read of a large store holds at once.
+void ForEachIdWindow(SqlSession* db, const std::string& table, const std::string& id, int64_t window,
+                     const std::function<void(int64_t after, int64_t upto)>& fn);
+
 // Rolls back on destruction unless Commit() was called, so an early return
 // or an exception never leaves half a notice.
 class SqlTransaction {

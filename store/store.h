@@ -219,9 +219,11 @@ class Store {
   Status LoadContent(std::vector<NoticeContent>* content);
   // The carriers the current notices' plan tables name, by notice id and
   // then as a notice lists them (its sites' carriers, its properties, its
-  // targets' carriers, each by table and row): only the columns a relink
-  // links them by, not the plan tables (which were ~6 KB a notice held).
-  Status LoadPlanMentions(std::vector<PlanMentionRow>* mentions);
+  // targets' carriers, each by table and row), one `each` call a mention:
+  // only the columns a relink links them by, read a window of notices at a
+  // time, `window` notice ids a query (a store's mentions held at once were
+  // ~10 KB a notice, the largest part of a relink's memory).
+  Status ForEachPlanMention(const std::function<void(PlanMentionRow&&)>& each, int64_t window = 1000);
 
   // Identity (store/identity_store.cc). A relink brings the stored snapshot
   // to `snapshot` in one transaction, entities and members by difference

@@ -1,4 +1,4 @@
-// Store::LoadContent and LoadPlanMentions (store.h): the issue-7 tables of the current notices
+// Store::LoadContent and ForEachPlanMention (store.h): the issue-7 tables of the current notices
 // read back into the pipeline's structs — the inverse of table_data_insert.cc.
 // One query per table kind, each ordered by notice and position, grouped into
 // one NoticeContent per notice.
@@ -264,33 +264,37 @@ void ReadTargets(SqlSession* db, Contents* out) {
 
 }  // namespace
 
-Status Store::LoadPlanMentions(std::vector<PlanMentionRow>* mentions) {
+Status Store::ForEachPlanMention(const std::function<void(PlanMentionRow&&)>& each, int64_t window) {
   return GuardStore(target_, "load plan mentions", [&] {
     // part: 0 a site's carrier, 1 a property, 2 a target's carrier (LoadContent's order).
-    SqlRows r = db_->Query(
+    const std::string sql =
         "SELECT x.notice_id, CASE WHEN x.list = 'carrier' THEN 0 ELSE 1 END, x.table_index, "
         "x.row_index, 0, x.name_key, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT) "
-        "FROM plan_sites x JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
+        "FROM plan_sites x JOIN notices n ON n.id = x.notice_id "
+        "WHERE n.superseded_by IS NULL AND x.notice_id > ? AND x.notice_id <= ? "
         "UNION ALL "
         "SELECT x.notice_id, 2, x.table_index, x.row_index, x.carrier_index, x.name_key, "
         "t.area_region_name, t.area_region_code, t.area_region_parent_code "
         "FROM plan_target_carriers x JOIN plan_targets t ON t.notice_id = x.notice_id AND "
         "t.table_index = x.table_index AND t.row_index = x.row_index "
-        "JOIN notices n ON n.id = x.notice_id WHERE n.superseded_by IS NULL "
-        "ORDER BY 1, 2, 3, 4, 5");
-    mentions->clear();
-    while (r.Next()) {
-      SqlCursor c(r, 0);
-      PlanMentionRow m;
-      m.at.notice_id = c.Int();
-      c.Int();  // part: only the order
-      m.at.table = static_cast<int>(c.Int()), m.at.row = static_cast<int>(c.Int());
-      m.at.mention = static_cast<int>(c.Int());
-      m.name_key = c.Text();
-      std::optional<std::string> name = c.OptText(), code = c.OptText(), parent = c.OptText();
-      if (name) m.area = Region{"", *name, code, RegionKind::kUnknown, parent, *name};
-      mentions->push_back(std::move(m));
-    }
+        "JOIN notices n ON n.id = x.notice_id "
+        "WHERE n.superseded_by IS NULL AND x.notice_id > ? AND x.notice_id <= ? "
+        "ORDER BY 1, 2, 3, 4, 5";
+    ForEachIdWindow(db_.get(), "notices", "id", window, [&](int64_t after, int64_t upto) {
+      SqlRows r = db_->Query(sql, {after, upto, after, upto});
+      while (r.Next()) {
+        SqlCursor c(r, 0);
+        PlanMentionRow m;
+        m.at.notice_id = c.Int();
+        c.Int();  // part: only the order
+        m.at.table = static_cast<int>(c.Int()), m.at.row = static_cast<int>(c.Int());
+        m.at.mention = static_cast<int>(c.Int());
+        m.name_key = c.Text();
+        std::optional<std::string> name = c.OptText(), code = c.OptText(), parent = c.OptText();
+        if (name) m.area = Region{"", *name, code, RegionKind::kUnknown, parent, *name};
+        each(std::move(m));
+      }
+    });
     return Status::Ok();
   });
 }

@@ -145,6 +145,30 @@ TEST_P(TableDataStoreTest, RelinkOnTwoThreadsWritesTheSameSnapshot) {
                                 << on_two.members.size() << " vs " << on_one.members.size();
 }
 
+// The mentions are read a window of notices at a time: windows of one
+// notice give the same mentions, in the same order, as one window of all.
+TEST_P(TableDataStoreTest, PlanMentionsReadInWindowsAreAllOfThemInOrder) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  StoreSamples(store.get());
+  auto read = [&](int64_t window) {
+    std::vector<std::string> out;
+    Status st = store->ForEachPlanMention([&](PlanMentionRow&& m) {
+      out.push_back(std::to_string(m.at.notice_id) + "/" + std::to_string(m.at.table) + "/" +
+                    std::to_string(m.at.row) + "/" + std::to_string(m.at.mention) + " " + m.name_key +
+                    (m.area ? " in " + m.area->code.value_or("?") : ""));
+    }, window);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return out;
+  };
+  std::vector<std::string> whole = read(1'000'000), by_one = read(1);
+  EXPECT_GT(whole.size(), 20u);  // the plans of seeds 002 and 004, as .txt and .docx
+  EXPECT_EQ(by_one, whole);
+  std::set<std::string> notices;
+  for (const std::string& m : whole) notices.insert(m.substr(0, m.find('/')));
+  EXPECT_GE(notices.size(), 4u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TableDataStoreTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
