@@ -17,6 +17,7 @@
 
 #include <limits>
 #include <mutex>
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/sqlite_statements.h"
@@ -28,6 +29,8 @@ namespace {
 using Poco::Data::Keywords::now;
 
 constexpr int kSqliteBusyTimeoutMs = 30000;
+constexpr int kSqlitePageBytes = 16384;       // new stores (ConfigureSqlite)
+constexpr int kSqliteWalBytes = 40 << 20;     // WAL size at which a checkpoint runs
 
 constexpr char kLost[] = "the database rolled back the whole transaction after an error inside it";
 
@@ -163,6 +166,13 @@ void SqlSession::ConfigureSqlite() {
   // the open transaction. synchronous=NORMAL is durable enough in WAL mode
   // (a power cut may drop the last commits, never corrupt); a rerun redoes them.
   std::string mode;
+  // 16 KiB pages for a new store (an existing file keeps the size it was made
+  // with; the pragma is a no-op there). A notice writes ~250 rows into 15
+  // tables: with SQLite's default 4 KiB every commit and checkpoint moved
+  // four times as many pages, one pwrite or pread each. An ingest of 1,000
+  // .docx copies: 38,200 -> 10,600 writes, 23,400 -> 7,700 reads, system
+  // time -25% (tools/bench_ab.sh, 6 alternating runs). Must come before WAL.
+  session_ << "PRAGMA page_size=" + std::to_string(kSqlitePageBytes), now;
   session_ << "PRAGMA journal_mode=WAL", Poco::Data::Keywords::into(mode), now;
   if (mode != "wal")
     throw Poco::Data::DataException("cannot switch to WAL mode (got " + mode + ")");
@@ -181,9 +191,15 @@ void SqlSession::ConfigureSqlite() {
   session_ << "PRAGMA secure_delete=OFF", now;
   // A checkpoint copies the WAL back into the database and syncs both. At
   // the default 1000 pages that came every few notices, copying the same
-  // index pages again each time; 10000 pages (40 MiB of WAL at most) cut an
+  // index pages again each time; 40 MiB of WAL (10,000 pages of 4 KiB) cut an
   // ingest's time by a tenth. Readers are unaffected; commits are as durable.
-  session_ << "PRAGMA wal_autocheckpoint=10000", now;
+  // Counted in pages of this file's size: stores made before 16 KiB pages
+  // keep 4 KiB ones.
+  int page_bytes = 0;
+  session_ << "PRAGMA page_size", Poco::Data::Keywords::into(page_bytes), now;
+  session_ << "PRAGMA wal_autocheckpoint=" +
+                  std::to_string(kSqliteWalBytes / std::max(page_bytes, 512)),
+      now;
 }
 
 void SqlSession::CheckpointInBackground() {

@@ -1,6 +1,9 @@
 // Store: opening and migrations, and the seed notices written and read back
 // field by field — on SQLite and on PostgreSQL (tests/store_fixture.h).
 // Versioning, quarantine, rollback and interruption: store_write_test.cc.
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
 #include "store/migrations.h"
 #include "tests/store_fixture.h"
 
@@ -130,6 +133,42 @@ TEST(StoreSqlite, NoticeAndRecordIdsAreTheRowid) {
                          "WHERE origin = 'pk'"),
             1);  // a composite key keeps its index
   store.reset();
+  std::filesystem::remove_all(dir);
+}
+
+// A new store gets 16 KiB pages; a file made with SQLite's 4 KiB pages (by an
+// earlier fuhua) keeps them and opens as before, and on both the WAL is
+// checkpointed at about 40 MiB, counted in pages of the file's own size.
+TEST(StoreSqlite, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
+  char tmpl[] = "/tmp/fuhua_page_test.XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  auto pages = [](const std::string& path, int64_t* size, int64_t* checkpoint) {
+    StoreTarget target;
+    ASSERT_TRUE(ParseStoreTarget(path, &target).ok());
+    SqlSession raw(target);
+    *size = raw.QueryInt("PRAGMA page_size").value_or(0);
+    *checkpoint = raw.QueryInt("PRAGMA wal_autocheckpoint").value_or(0);
+  };
+  int64_t size = 0, checkpoint = 0;
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(OpenStore(dir + "/new.db", &store).ok());
+  store.reset();
+  pages(dir + "/new.db", &size, &checkpoint);
+  EXPECT_EQ(size, 16384);
+  EXPECT_EQ(checkpoint * size, 40 << 20);
+
+  {  // a 4 KiB file, as SQLite makes it by default
+    Poco::Data::SQLite::Connector::registerConnector();
+    Poco::Data::Session old("SQLite", dir + "/old.db");
+    old << "PRAGMA page_size=4096", Poco::Data::Keywords::now;
+    old << "CREATE TABLE made_before (x INTEGER)", Poco::Data::Keywords::now;
+  }
+  ASSERT_TRUE(OpenStore(dir + "/old.db", &store).ok());
+  store.reset();
+  pages(dir + "/old.db", &size, &checkpoint);
+  EXPECT_EQ(size, 4096);
+  EXPECT_EQ(checkpoint * size, 40 << 20);
   std::filesystem::remove_all(dir);
 }
 
