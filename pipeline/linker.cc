@@ -351,6 +351,7 @@ class Clusters {
       : parent_(n), notice_(std::move(notices)), set_of_(notice_.empty() ? 0 : n, 0) {
     std::iota(parent_.begin(), parent_.end(), 0);
   }
+  size_t size() const { return parent_.size(); }
   int Find(int x) {
     while (parent_[static_cast<size_t>(x)] != x)
       x = parent_[static_cast<size_t>(x)] = parent_[static_cast<size_t>(parent_[static_cast<size_t>(x)])];
@@ -598,7 +599,10 @@ std::vector<Link> JoinPairs(Clusters* c, const Profiles& p, const std::vector<Sc
                             const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
                             const Weights& w, Explain explain, TextPool* reasons,
                             std::vector<Link>* review) {
+  // A join per item at most (n items, n - 1 joins): reserved, not regrown
+  // by doubling, which held two copies at the peak of a store's relink.
   std::vector<Link> joined;
+  joined.reserve(c->size());
   for (const auto& [pair, same] : decided)
     if (!same) c->Forbid(pair.first, pair.second);
   for (const auto& [pair, same] : decided)
@@ -704,6 +708,7 @@ void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carrier
   out->name_org_cluster.assign(in.size(), -1);
   for (size_t k = 0; k < m.size(); ++k)
     (m[k].is_name ? out->name_org_cluster : out->org_cluster)[static_cast<size_t>(m[k].input)] = cluster[k];
+  out->org_links.reserve(joined.size());
   for (Link& l : joined) {  // report links between records, not mentions
     l.a = m[static_cast<size_t>(l.a)].input;
     l.b = m[static_cast<size_t>(l.b)].input;

@@ -35,14 +35,12 @@ std::vector<LinkDecision> CarrierDecisions(const std::vector<DecisionRow>& decid
 // Links `rows` into `l` (natural keys, views) and adds the review pairs and
 // relations to `snap`. The inputs and the link result die here, before the
 // ids are assigned.
-Status LinkAndView(Store* store, const LinkRows& rows, const std::vector<NoticeRow>& notices,
-                   Linking* l, IdentitySnapshot* snap, RelinkReport* report) {
+Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
+                   IdentitySnapshot* snap, RelinkReport* report) {
   std::vector<DecisionRow> decided;
   Status st = store->LoadDecisions(&decided);
   if (!st.ok()) return st;
-  std::unordered_map<int64_t, std::string> notice_key;
-  for (const NoticeRow& n : notices) notice_key[n.id] = NoticeKey(n.meta, n.sha256);
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notice_key, &l->input_text);
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notices.key, &l->input_text);
   LinkResult linked;
   st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
   if (!st.ok()) return st;
@@ -58,8 +56,8 @@ Status LinkAndView(Store* store, const LinkRows& rows, const std::vector<NoticeR
 
 // Links, carries the previous ids over (read after linking, so the previous
 // members never share the linker's peak) and adds the entities to `snap`.
-Status BuildSnapshot(Store* store, const LinkRows& rows, const std::vector<NoticeRow>& notices,
-                     Linking* l, IdentitySnapshot* snap, RelinkReport* report) {
+Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
+                     IdentitySnapshot* snap, RelinkReport* report) {
   Status st = LinkAndView(store, rows, notices, l, snap, report);
   PreviousIds previous(l->natural);
   if (st.ok()) st = store->LoadPreviousIds(&previous);
@@ -77,11 +75,11 @@ class PlanLinksAside {
  public:
   // False when no second connection could be had (a server at its limit):
   // then the caller links them itself.
-  bool Start(const Store& store, const std::vector<NoticeRow>& notices, const LinkRows& rows,
+  bool Start(const Store& store, const LinkNotices& notices, const LinkRows& rows,
              const std::vector<std::string_view>& carrier_of_row) {
     if (!store.OpenAnother(&reader_).ok()) return false;
     // The caller keeps the three alive until Finish.
-    thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
+    thread_ = std::jthread([this, n = &notices.division, r = &rows, c = &carrier_of_row] {
       status_ = AddPlanLinks(reader_.get(), *n, *r, *c, &made_);
     });
     return true;
@@ -100,17 +98,24 @@ class PlanLinksAside {
   std::jthread thread_;  // last: joined (if still running) before the rest goes
 };
 
+Status LoadLinkNotices(Store* store, LinkNotices* out) {
+  std::vector<NoticeRow> notices;
+  Status st = store->CurrentNotices(&notices);
+  if (st.ok()) *out = MakeLinkNotices(notices);
+  return st;
+}
+
 }  // namespace
 
 Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   auto start = std::chrono::steady_clock::now();
   LinkRows rows;
-  std::vector<NoticeRow> notices;
+  LinkNotices notices;
   Linking linking;
   IdentitySnapshot snap;
   RelinkReport r;
   Status st = store->LoadLinkRows(&rows);
-  if (st.ok()) st = store->CurrentNotices(&notices);
+  if (st.ok()) st = LoadLinkNotices(store, &notices);
   if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
   if (!st.ok()) return st;
   const std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
@@ -119,7 +124,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   if (threads > 1 && aside.Start(*store, notices, rows, carrier_of_row))
     rest = [&] { return aside.Finish(&snap); };
   else
-    st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap);
+    st = AddPlanLinks(store, notices.division, rows, carrier_of_row, &snap);
   if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows), rest);
   if (!st.ok()) return st;
   r.records = static_cast<int>(rows.rows.size());

@@ -247,6 +247,20 @@ std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r) {
   return region;
 }
 
+LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices) {
+  LinkNotices out;
+  for (const NoticeRow& n : notices) {
+    out.key.emplace(n.id, NoticeKey(n.meta, n.sha256));  // MatchKey is ICU work: once a notice
+    if (n.meta.jurisdiction) out.division.emplace(n.id, DivisionOf(n.meta.jurisdiction->place));
+  }
+  return out;
+}
+
+std::string DivisionOf(const Region& r) {
+  if (r.code) return *r.code;
+  return r.parent_code.value_or("");
+}
+
 std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
                                       const std::unordered_map<int64_t, std::string>& notice_keys,
                                       TextPool* text) {

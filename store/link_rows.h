@@ -25,6 +25,7 @@
 #include "pipeline/linker.h"
 #include "pipeline/notice.h"
 #include "pipeline/text_pool.h"
+#include "store/store.h"
 #include "store/sql_session.h"
 
 namespace fuhua {
@@ -72,6 +73,21 @@ class WrittenLinkRows {
   LinkRows rows_;
   std::unique_ptr<Interner> interner_;
 };
+
+// What a relink needs of the current notices: each one's NoticeKey (for
+// natural keys) and, for those with a jurisdiction, the division it stands
+// for (where a plan mention without an area lies). Whole NoticeRows carry
+// every field of the metadata, ~1 KB a notice held through the relink
+// (100 MB at 100,000 notices).
+struct LinkNotices {
+  std::unordered_map<int64_t, std::string> key;
+  std::unordered_map<int64_t, std::string> division;
+};
+LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices);
+
+// The division a region stands for: its code, or for a zone (or a street
+// below the gazetteer) the division it lies in.
+std::string DivisionOf(const Region& r);
 
 // The region of `r` (code, kind and parent; no raw or display names), none
 // when the record has none.

@@ -15,13 +15,6 @@
 namespace fuhua {
 namespace {
 
-// The division a region stands for: its code, or for a zone (or a street
-// below the gazetteer) the division it lies in.
-std::string DivisionOf(const Region& r) {
-  if (r.code) return *r.code;
-  return r.parent_code.value_or("");
-}
-
 // One candidate per distinct (entity, name key, division), in record order:
 // an entity's records mostly repeat one name and place, and the matcher
 // indexes each once anyway. A candidate per record was ~140 bytes a record
@@ -43,19 +36,17 @@ std::vector<PlanCandidate> Candidates(const LinkRows& records,
 
 }  // namespace
 
-Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
+Status AddPlanLinks(Store* store, const std::unordered_map<int64_t, std::string>& division,
+                    const LinkRows& records,
                     const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot) {
   std::unique_ptr<PlanMatcher> matcher;
   Status st = PlanMatcher::Make(Candidates(records, carrier_of_row), &matcher);
   if (!st.ok()) return st;
-  std::unordered_map<int64_t, std::string> jurisdiction;
-  for (const NoticeRow& n : notices)
-    if (n.meta.jurisdiction) jurisdiction[n.id] = DivisionOf(n.meta.jurisdiction->place);
   // A mention lies in its target's area, else in the plan's jurisdiction.
   return store->ForEachPlanMention([&](PlanMentionRow&& r) {
     std::string area = r.area ? DivisionOf(*r.area) : "";
-    std::optional<PlanLink> l =
-        matcher->Link({std::move(r.name_key), area.empty() ? jurisdiction[r.at.notice_id] : area});
+    if (auto j = division.find(r.at.notice_id); area.empty() && j != division.end()) area = j->second;
+    std::optional<PlanLink> l = matcher->Link({std::move(r.name_key), std::move(area)});
     if (!l) return;
     PlanLinkRow row = r.at;
     row.entity_id = l->entity_id, row.score = l->score, row.reason = l->reason;

@@ -5,7 +5,9 @@
 #ifndef FUHUA_STORE_PLAN_IDENTITY_H_
 #define FUHUA_STORE_PLAN_IDENTITY_H_
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -14,8 +16,10 @@
 namespace fuhua {
 
 // `records` (link_rows.h) are the records linked, carrier_of_row the carrier
-// entity id of each.
-Status AddPlanLinks(Store* store, const std::vector<NoticeRow>& notices, const LinkRows& records,
+// entity id of each; `division`: the jurisdiction's division of each notice
+// that has one (LinkNotices).
+Status AddPlanLinks(Store* store, const std::unordered_map<int64_t, std::string>& division,
+                    const LinkRows& records,
                     const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot);
 
 }  // namespace fuhua
