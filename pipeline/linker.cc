@@ -459,9 +459,9 @@ std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
 }
 
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
-                        TextPool* text) {
+                        TextPool* text, bool with_natural_key) {
   LinkInput in;
-  in.natural_key = text->Hold(NaturalKey(notice_key, r));
+  if (with_natural_key) in.natural_key = text->Hold(NaturalKey(notice_key, r));
   in.notice = notice;
   in.name_key = text->Keep(r.name_key.key);
   in.name_place = text->Keep(r.name_key.place.value_or(""));

@@ -42,7 +42,8 @@ namespace fuhua {
 // its memory. Whoever makes the inputs keeps the text they view alive until
 // LinkRecords returns (MakeLinkInput keeps it in a TextPool).
 struct LinkInput {
-  std::string_view natural_key;  // stable across re-ingest: see NaturalKey
+  std::string_view natural_key;  // stable across re-ingest: see NaturalKey; "" when
+                                 // not needed (MakeLinkInput)
   int64_t notice = 0;            // records of one notice are different carriers
   std::string_view name_key;
   std::string_view name_place;  // NameKey::place, "" when none
@@ -94,9 +95,12 @@ std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);
 
 // The linking view of a record (notice id `notice`); its text is kept in
-// `text`, which must outlive the input.
+// `text`, which must outlive the input. Without `with_natural_key` the input
+// has none (natural_key empty): the linker reads it only to find the records
+// a person decided on, and holding every record's was a quarter of a
+// store's relink at its peak (store/link_rows.h MakeLinkInputs).
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
-                        TextPool* text);
+                        TextPool* text, bool with_natural_key = true);
 
 // Links `inputs`. Fails only when schemas/linking.json is broken.
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,

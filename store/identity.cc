@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pipeline/linker.h"
 #include "store/link_rows.h"
@@ -32,25 +33,35 @@ std::vector<LinkDecision> CarrierDecisions(const std::vector<DecisionRow>& decid
   return decisions;
 }
 
+// The natural keys of the pairs a person decided on (views of `decided`).
+std::unordered_set<std::string_view> DecidedKeys(const std::vector<DecisionRow>& decided) {
+  std::unordered_set<std::string_view> keys;
+  for (const DecisionRow& d : decided) keys.insert(d.a_key), keys.insert(d.b_key);
+  return keys;
+}
+
 // Links `rows` into `l` (natural keys, views) and adds the review pairs and
-// relations to `snap`. The inputs and the link result die here, before the
-// ids are assigned.
+// relations to `snap`. The inputs, their text and the link result die here,
+// before the natural keys are made and the ids assigned.
 Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
                    IdentitySnapshot* snap, RelinkReport* report) {
   std::vector<DecisionRow> decided;
   Status st = store->LoadDecisions(&decided);
   if (!st.ok()) return st;
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, notices.key, &l->input_text);
-  LinkResult linked;
-  st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
-  if (!st.ok()) return st;
-  l->natural.reserve(inputs.size());
-  for (const LinkInput& in : inputs) l->natural.emplace_back(in.natural_key);
-  std::vector<LinkInput>().swap(inputs);
-  AddPairs(rows.rows, linked, snap);
-  MakeViews(rows, &linked, l);
-  report->carrier_links = static_cast<int>(linked.carrier_links.size());
-  report->pairs_scored = linked.pairs_scored;
+  {
+    LinkResult linked;
+    {
+      TextPool text;
+      std::vector<LinkInput> inputs = MakeLinkInputs(rows, notices.key, DecidedKeys(decided), &text);
+      st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
+      if (!st.ok()) return st;
+    }
+    AddPairs(rows.rows, linked, snap);
+    MakeViews(rows, &linked, l);
+    report->carrier_links = static_cast<int>(linked.carrier_links.size());
+    report->pairs_scored = linked.pairs_scored;
+  }
+  l->natural = NaturalKeys(rows, notices.key, &l->natural_text);
   return Status::Ok();
 }
 

@@ -263,6 +263,7 @@ std::string DivisionOf(const Region& r) {
 
 std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
                                       const std::unordered_map<int64_t, std::string>& notice_keys,
+                                      const std::unordered_set<std::string_view>& decided,
                                       TextPool* text) {
   static const std::string kNoKey;
   std::vector<LinkInput> inputs;
@@ -270,11 +271,27 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
   GradeRecord g;
   for (const LinkRow& r : rows.rows) {
     auto key = notice_keys.find(r.notice_id);
+    const std::string& notice_key = key == notice_keys.end() ? kNoKey : key->second;
     LinkFields(rows, r, &g);
-    inputs.push_back(
-        MakeLinkInput(key == notice_keys.end() ? kNoKey : key->second, g, r.notice_id, text));
+    const bool with_key = !decided.empty() && decided.count(NaturalKey(notice_key, g));
+    inputs.push_back(MakeLinkInput(notice_key, g, r.notice_id, text, with_key));
   }
   return inputs;
+}
+
+std::vector<std::string_view> NaturalKeys(const LinkRows& rows,
+                                          const std::unordered_map<int64_t, std::string>& notice_keys,
+                                          TextPool* text) {
+  static const std::string kNoKey;
+  std::vector<std::string_view> out;
+  out.reserve(rows.rows.size());
+  GradeRecord g;
+  for (const LinkRow& r : rows.rows) {
+    auto key = notice_keys.find(r.notice_id);
+    LinkFields(rows, r, &g);
+    out.push_back(text->Hold(NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g)));
+  }
+  return out;
 }
 
 PreviousIds::PreviousIds(const std::vector<std::string_view>& natural)

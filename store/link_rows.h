@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -96,10 +97,19 @@ std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r);
 // The linker's inputs for `rows`, through MakeLinkInput (pipeline/linker.h),
 // so the linking view of a record stays the linker's own; their text is kept
 // in `text`, which must outlive them. notice_keys: the NoticeKey of every
-// notice id.
+// notice id. Only the records whose natural key is in `decided` (the keys of
+// the pairs a person decided on) carry it: the linker reads no other.
 std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
                                       const std::unordered_map<int64_t, std::string>& notice_keys,
+                                      const std::unordered_set<std::string_view>& decided,
                                       TextPool* text);
+
+// Every row's natural key (NaturalKey), held in `text`, in row order: made
+// after linking, when the linker's inputs are gone, so that they and the
+// keys are never held at once.
+std::vector<std::string_view> NaturalKeys(const LinkRows& rows,
+                                          const std::unordered_map<int64_t, std::string>& notice_keys,
+                                          TextPool* text);
 
 // The previous snapshot's entity ids by (natural key, role), for the natural
 // keys of the current records only: what AssignEntityIds carries over. When

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/identity.h"
 #include "tests/store_fixture.h"
@@ -59,7 +60,15 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
   std::unordered_map<int64_t, std::string> keys;
   for (const RecordRow& r : records) keys[r.notice_id] = "notice " + std::to_string(r.notice_id);
   TextPool text;
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys, &text);
+  // Every other record's natural key is a decided one: only those inputs
+  // carry theirs; NaturalKeys makes every record's.
+  std::vector<std::string> every_other;
+  for (size_t i = 0; i < records.size(); i += 2)
+    every_other.push_back(NaturalKey(keys[records[i].notice_id], records[i].record));
+  const std::unordered_set<std::string_view> decided(every_other.begin(), every_other.end());
+  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys, decided, &text);
+  std::vector<std::string_view> natural = NaturalKeys(rows, keys, &text);
+  ASSERT_EQ(natural.size(), records.size());
   int operators = 0, orgs = 0, divisions = 0;
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordRow& want = records[i];
@@ -77,6 +86,8 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
       EXPECT_EQ(region->parent_code, want.record.region->parent_code);
     }
     LinkInput whole = MakeLinkInput(keys[want.notice_id], want.record, want.notice_id, &text);
+    EXPECT_EQ(natural[i], whole.natural_key);
+    if (!decided.count(whole.natural_key)) whole.natural_key = {};
     EXPECT_EQ(Fields(inputs[i]), Fields(whole));
     operators += !whole.operator_key.empty(), orgs += whole.name_is_org;
     divisions += !whole.region_code.empty();
