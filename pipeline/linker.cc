@@ -453,9 +453,12 @@ std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256) {
   return sha256;
 }
 
+std::string NaturalKeyTail(const GradeRecord& r) {
+  return "|" + r.carrier_type.value_or("") + "|" + r.name_key.place.value_or("") + r.name_key.key;
+}
+
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
-  return notice_key + "|" + r.carrier_type.value_or("") + "|" + r.name_key.place.value_or("") +
-         r.name_key.key;
+  return notice_key + NaturalKeyTail(r);
 }
 
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
@@ -765,13 +768,35 @@ Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkD
 
 
 std::string MemberKey::Text() const {
-  return role.empty() ? std::string(natural) : Cat(natural, '#', role);
+  return role.empty() ? Cat(natural, natural_tail) : Cat(natural, natural_tail, '#', role);
+}
+
+int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
+                  std::string_view b2) {
+  // Walk both texts by the pieces their parts leave, comparing each run.
+  for (;;) {
+    if (a1.empty()) std::swap(a1, a2);
+    if (b1.empty()) std::swap(b1, b2);
+    if (a1.empty() || b1.empty()) break;  // one text has ended
+    const size_t n = std::min(a1.size(), b1.size());
+    if (int c = a1.substr(0, n).compare(b1.substr(0, n)); c != 0) return c;
+    a1.remove_prefix(n), b1.remove_prefix(n);
+  }
+  const size_t a = a1.size() + a2.size(), b = b1.size() + b2.size();
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 bool operator<(const MemberKey& x, const MemberKey& y) {
-  size_t n = std::min(x.natural.size(), y.natural.size());
-  int c = x.natural.substr(0, n).compare(y.natural.substr(0, n));
-  if (c != 0) return c < 0;
+  // The natural keys first, up to the shorter's length, as their texts.
+  auto prefix = [](std::string_view head, std::string_view tail, size_t n) {
+    return n <= head.size() ? std::pair{head.substr(0, n), std::string_view()}
+                            : std::pair{head, tail.substr(0, n - head.size())};
+  };
+  const size_t n = std::min(x.natural.size() + x.natural_tail.size(),
+                            y.natural.size() + y.natural_tail.size());
+  auto [x1, x2] = prefix(x.natural, x.natural_tail, n);
+  auto [y1, y2] = prefix(y.natural, y.natural_tail, n);
+  if (int c = CompareJoined(x1, x2, y1, y2); c != 0) return c < 0;
   return x.Text() < y.Text();  // one natural key starts the other: rare
 }
 

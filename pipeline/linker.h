@@ -91,8 +91,10 @@ std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
 
 // A record's natural key: notice key | carrier type | place + name key. It survives
 // re-ingest, new versions of the file, moves and other renditions, which is
-// what person decisions and entity ids are keyed by.
+// what person decisions and entity ids are keyed by. NaturalKeyTail is what
+// follows the notice key ("|carrier type|place + name key").
 std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);
+std::string NaturalKeyTail(const GradeRecord& r);
 
 // The linking view of a record (notice id `notice`); its text is kept in
 // `text`, which must outlive the input. Without `with_natural_key` the input
@@ -108,14 +110,21 @@ Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkD
 
 // A member's key for entity ids: its natural key, then '#' and its role
 // when it has one (a record is a carrier's member and an organisation's).
-// Viewed, not held: a relink orders every record's.
+// Viewed, not held: a relink orders every record's. The natural key may be
+// viewed in two parts, natural + natural_tail (a relink holds each key as
+// its notice's part and the rest: store/link_rows.h NaturalKeys).
 struct MemberKey {
   std::string_view natural;
-  std::string_view role;  // "" for none
+  std::string_view role;          // "" for none
+  std::string_view natural_tail;  // follows `natural`; "" when it is whole
   std::string Text() const;
 };
 // As their texts order.
 bool operator<(const MemberKey& x, const MemberKey& y);
+
+// <0, 0, >0 as the text a1 + a2 compares with b1 + b2, without joining them.
+int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
+                  std::string_view b2);
 
 // Stable entity ids, one per cluster (clusters numbered 0..n-1 in `cluster`,
 // -1 = none): a cluster keeps the id most of its members had before

@@ -61,7 +61,7 @@ Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notice
     report->carrier_links = static_cast<int>(linked.carrier_links.size());
     report->pairs_scored = linked.pairs_scored;
   }
-  l->natural = NaturalKeys(rows, notices.key, &l->natural_text);
+  l->natural = NaturalKeys(rows, notices.key);
   return Status::Ok();
 }
 

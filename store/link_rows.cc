@@ -279,38 +279,82 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
   return inputs;
 }
 
-std::vector<std::string_view> NaturalKeys(const LinkRows& rows,
-                                          const std::unordered_map<int64_t, std::string>& notice_keys,
-                                          TextPool* text) {
-  static const std::string kNoKey;
-  std::vector<std::string_view> out;
-  out.reserve(rows.rows.size());
+NaturalKeys::NaturalKeys(const LinkRows& rows,
+                         const std::unordered_map<int64_t, std::string>& notice_keys) {
+  parts_.reserve(rows.rows.size());
   GradeRecord g;
+  int64_t notice = -1;
+  TextId head = TextPool::kNull;  // the notice's key: rows come notice by notice
   for (const LinkRow& r : rows.rows) {
-    auto key = notice_keys.find(r.notice_id);
+    if (r.notice_id != notice || head == TextPool::kNull) {
+      auto key = notice_keys.find(r.notice_id);
+      head = heads_.Intern(key == notice_keys.end() ? std::string_view() : key->second);
+      notice = r.notice_id;
+    }
     LinkFields(rows, r, &g);
-    out.push_back(text->Hold(NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g)));
+    parts_.emplace_back(head, tails_.Intern(NaturalKeyTail(g)));
   }
-  return out;
 }
 
-PreviousIds::PreviousIds(const std::vector<std::string_view>& natural)
-    : natural_(natural), ids_(natural.size()) {
+void NaturalKeys::Add(std::string_view head, std::string_view tail) {
+  parts_.emplace_back(heads_.Intern(head), tails_.Intern(tail));
+}
+
+std::string NaturalKeys::Text(size_t row) const {
+  std::string text(Head(row));
+  text += Tail(row);
+  return text;
+}
+
+bool NaturalKeys::Same(size_t a, size_t b) const {
+  return parts_[a] == parts_[b] || CompareJoined(Head(a), Tail(a), Head(b), Tail(b)) == 0;
+}
+
+bool NaturalKeys::Same(size_t row, std::string_view key) const {
+  std::string_view head = Head(row), tail = Tail(row);
+  return key.size() == head.size() + tail.size() && key.starts_with(head) && key.ends_with(tail);
+}
+
+namespace {
+
+// FNV-1a, fed piece by piece, so a key held in parts hashes as its text.
+constexpr uint64_t kFnvBasis = 14695981039346656037ull;
+uint64_t Fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+size_t NaturalKeys::Hash(size_t row) const {
+  return static_cast<size_t>(Fnv(Fnv(kFnvBasis, Head(row)), Tail(row)));
+}
+
+size_t NaturalKeys::Hash(std::string_view key) { return static_cast<size_t>(Fnv(kFnvBasis, key)); }
+
+PreviousIds::PreviousIds(const NaturalKeys& natural) : natural_(natural), ids_(natural.size()) {
   size_t slots = 16;
   while (slots < natural.size() * 2) slots *= 2;
   table_.assign(slots, 0);
   for (size_t row = 0; row < natural.size(); ++row) {
-    size_t i = std::hash<std::string_view>()(natural[row]) & (slots - 1);
-    while (table_[i] && natural[table_[i] - 1] != natural[row]) i = (i + 1) & (slots - 1);
+    size_t i = natural.Hash(row) & (slots - 1);
+    while (table_[i] && !natural.Same(table_[i] - 1, row)) i = (i + 1) & (slots - 1);
     if (!table_[i]) table_[i] = static_cast<uint32_t>(row + 1);
   }
 }
 
 int64_t PreviousIds::Find(std::string_view natural_key) const {
-  for (size_t i = std::hash<std::string_view>()(natural_key) & (table_.size() - 1);;
+  for (size_t i = NaturalKeys::Hash(natural_key) & (table_.size() - 1);;
        i = (i + 1) & (table_.size() - 1)) {
     if (!table_[i]) return -1;
-    if (natural_[table_[i] - 1] == natural_key) return table_[i] - 1;
+    if (natural_.Same(table_[i] - 1, natural_key)) return table_[i] - 1;
+  }
+}
+
+int64_t PreviousIds::FindRow(size_t row) const {
+  for (size_t i = natural_.Hash(row) & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
+    if (!table_[i]) return -1;
+    if (natural_.Same(table_[i] - 1, row)) return table_[i] - 1;
   }
 }
 
@@ -322,10 +366,17 @@ void PreviousIds::Add(std::string_view natural_key, std::string_view role, const
 }
 
 const std::string& PreviousIds::Of(std::string_view natural_key, std::string_view role) const {
-  int64_t row = Find(natural_key);
+  return IdOf(Find(natural_key), role);
+}
+
+const std::string& PreviousIds::Of(size_t row, std::string_view role) const {
+  return IdOf(FindRow(row), role);
+}
+
+const std::string& PreviousIds::IdOf(int64_t first, std::string_view role) const {
   int r = RoleIndex(role);
-  if (row < 0 || r < 0) return entity_ids_.Str(TextPool::kNull);
-  return entity_ids_.Str(ids_[static_cast<size_t>(row)][static_cast<size_t>(r)]);
+  if (first < 0 || r < 0) return entity_ids_.Str(TextPool::kNull);
+  return entity_ids_.Str(ids_[static_cast<size_t>(first)][static_cast<size_t>(r)]);
 }
 
 struct WrittenLinkRows::Interner {

@@ -104,12 +104,34 @@ std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
                                       const std::unordered_set<std::string_view>& decided,
                                       TextPool* text);
 
-// Every row's natural key (NaturalKey), held in `text`, in row order: made
-// after linking, when the linker's inputs are gone, so that they and the
-// keys are never held at once.
-std::vector<std::string_view> NaturalKeys(const LinkRows& rows,
-                                          const std::unordered_map<int64_t, std::string>& notice_keys,
-                                          TextPool* text);
+// Every row's natural key (NaturalKey), in row order, held in two parts:
+// its notice's key, shared by the notice's rows, and the rest
+// (NaturalKeyTail: carrier type, place and name key), interned, since a
+// carrier's recurs in every notice that lists it. Whole, a key a record was
+// the largest part of a relink's memory once linked (~124 bytes a record);
+// in parts it is 8. Made after linking, when the linker's inputs are gone.
+class NaturalKeys {
+ public:
+  NaturalKeys() = default;
+  NaturalKeys(const LinkRows& rows, const std::unordered_map<int64_t, std::string>& notice_keys);
+  // Appends a key whose text is head + tail (the constructor adds each
+  // row's as notice key + tail).
+  void Add(std::string_view head, std::string_view tail);
+  size_t size() const { return parts_.size(); }
+  std::string_view Head(size_t row) const { return heads_.Str(parts_[row].first); }
+  std::string_view Tail(size_t row) const { return tails_.Str(parts_[row].second); }
+  std::string Text(size_t row) const;
+  // Whether the rows' texts, or a row's and `key`, are the same.
+  bool Same(size_t a, size_t b) const;
+  bool Same(size_t row, std::string_view key) const;
+  // A hash of the text: the same for a row as for its text whole.
+  size_t Hash(size_t row) const;
+  static size_t Hash(std::string_view key);
+
+ private:
+  TextPool heads_, tails_;
+  std::vector<std::pair<TextId, TextId>> parts_;
+};
 
 // The previous snapshot's entity ids by (natural key, role), for the natural
 // keys of the current records only: what AssignEntityIds carries over. When
@@ -117,18 +139,22 @@ std::vector<std::string_view> NaturalKeys(const LinkRows& rows,
 // store adds them by record id).
 class PreviousIds {
  public:
-  // `natural`: the current records' natural keys; it and what it views must
-  // outlive this.
-  explicit PreviousIds(const std::vector<std::string_view>& natural);
+  // `natural`: the current records' natural keys; it must outlive this.
+  explicit PreviousIds(const NaturalKeys& natural);
   void Add(std::string_view natural_key, std::string_view role, const std::string& entity_id);
-  // The entity id, "" when there was none; it lives as long as this.
+  // The entity id, "" when there was none; it lives as long as this. By
+  // key, or by the row of `natural` whose key it is.
   const std::string& Of(std::string_view natural_key, std::string_view role) const;
+  const std::string& Of(size_t row, std::string_view role) const;
 
  private:
-  // The first row of `natural_key`'s, or -1. Open addressing over row
-  // indices: a hash node per record was ~50 bytes of a relink's memory.
+  // The first row of `natural_key`'s (or of row `row`'s key), or -1. Open
+  // addressing over row indices: a hash node per record was ~50 bytes of a
+  // relink's memory.
   int64_t Find(std::string_view natural_key) const;
-  const std::vector<std::string_view>& natural_;
+  int64_t FindRow(size_t row) const;
+  const std::string& IdOf(int64_t first, std::string_view role) const;
+  const NaturalKeys& natural_;
   std::vector<uint32_t> table_;            // 1 + row index, 0 empty
   std::vector<std::array<TextId, 3>> ids_;  // per row: carrier, operator, named_organisation
   TextPool entity_ids_;

@@ -49,17 +49,16 @@ std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const Link
   return v;
 }
 
-std::vector<std::string> Ids(const std::vector<View>& views,
-                             const std::vector<std::string_view>& natural, const PreviousIds& before,
-                             const std::string& prefix) {
+std::vector<std::string> Ids(const std::vector<View>& views, const NaturalKeys& natural,
+                             const PreviousIds& before, const std::string& prefix) {
   std::vector<int> cluster;
   std::vector<MemberKey> keys;
   std::vector<std::string_view> previous;  // viewing `before`
   cluster.reserve(views.size()), keys.reserve(views.size()), previous.reserve(views.size());
   for (const View& v : views) {
     cluster.push_back(v.cluster);
-    keys.push_back({natural[v.input], v.role});
-    previous.push_back(before.Of(natural[v.input], v.role));
+    keys.push_back({natural.Head(v.input), v.role, natural.Tail(v.input)});
+    previous.push_back(before.Of(v.input, v.role));
   }
   return AssignEntityIds(cluster, keys, previous, prefix);
 }
@@ -92,7 +91,7 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
   MemberRow m;
   m.entity_id = k.ids[static_cast<size_t>(v.cluster)];
   m.record_id = rows.rows[v.input].id;
-  m.natural_key = l.natural[v.input];
+  m.natural_key = l.natural.Text(v.input);
   m.role = v.role;
   bool linked = v.reason != TextPool::kNull;
   m.score = linked ? v.score : 1.0;

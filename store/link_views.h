@@ -6,7 +6,7 @@
 // (Store::ReplaceIdentity), never all held: they repeat the natural key and
 // the link reason of every record.
 //   Linking l;
-//   l.natural = NaturalKeys(...);            // in l.natural_text
+//   l.natural = NaturalKeys(rows, notice_keys);
 //   MakeViews(rows, &linked, &l);            // then the LinkResult may go
 //   AssignIds(previous, &l);
 //   AddEntities(l, rows, &snapshot);
@@ -44,8 +44,7 @@ struct Kind {
 };
 
 struct Linking {
-  TextPool natural_text;                  // what `natural` views
-  std::vector<std::string_view> natural;  // every row's natural key
+  NaturalKeys natural;               // every row's natural key
   TextPool reasons;                  // link reasons (the LinkResult's): a few hundred texts
   Kind carriers;                     // one view per row, in row order
   Kind orgs;

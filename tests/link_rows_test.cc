@@ -67,7 +67,7 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
     every_other.push_back(NaturalKey(keys[records[i].notice_id], records[i].record));
   const std::unordered_set<std::string_view> decided(every_other.begin(), every_other.end());
   std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys, decided, &text);
-  std::vector<std::string_view> natural = NaturalKeys(rows, keys, &text);
+  NaturalKeys natural(rows, keys);
   ASSERT_EQ(natural.size(), records.size());
   int operators = 0, orgs = 0, divisions = 0;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -86,7 +86,9 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
       EXPECT_EQ(region->parent_code, want.record.region->parent_code);
     }
     LinkInput whole = MakeLinkInput(keys[want.notice_id], want.record, want.notice_id, &text);
-    EXPECT_EQ(natural[i], whole.natural_key);
+    EXPECT_EQ(natural.Text(i), whole.natural_key);
+    EXPECT_EQ(natural.Hash(i), NaturalKeys::Hash(whole.natural_key));
+    EXPECT_TRUE(natural.Same(i, whole.natural_key));
     if (!decided.count(whole.natural_key)) whole.natural_key = {};
     EXPECT_EQ(Fields(inputs[i]), Fields(whole));
     operators += !whole.operator_key.empty(), orgs += whole.name_is_org;
@@ -127,15 +129,19 @@ TEST_P(LinkRowsTest, PreviousIdsAreTheLastMembersIds) {
   IdentitySnapshot s;
   ASSERT_TRUE(store_->LoadIdentity(&s).ok());  // members by record id, role
   std::map<std::pair<std::string, std::string>, std::string> last;
-  std::vector<std::string_view> natural;  // viewing s.members
+  NaturalKeys natural;
   for (const MemberRow& m : s.members) {
     last[{m.natural_key, m.role}] = m.entity_id;
-    natural.push_back(m.natural_key);
+    natural.Add(m.natural_key, "");
   }
   PreviousIds previous(natural);
   ASSERT_TRUE(store_->LoadPreviousIds(&previous).ok());
   ASSERT_FALSE(last.empty());
   for (const auto& [key, id] : last) EXPECT_EQ(previous.Of(key.first, key.second), id);
+  for (size_t row = 0; row < s.members.size(); ++row) {  // by row, as a relink asks
+    const MemberRow& m = s.members[row];
+    EXPECT_EQ(previous.Of(row, m.role), (last[{m.natural_key, m.role}]));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LinkRowsTest,
@@ -176,7 +182,10 @@ TEST(TextPool, HeldTextsStayPutAcrossChunksAndMoves) {
 }
 
 TEST(PreviousIds, KeepsTheLastIdOfCurrentKeysOnly) {
-  std::vector<std::string_view> natural = {"a", "b", "a"};
+  NaturalKeys natural;  // "a", "b", "a", split anywhere
+  natural.Add("a", "");
+  natural.Add("", "b");
+  natural.Add("", "a");
   PreviousIds p(natural);
   p.Add("a", "carrier", "C1");
   p.Add("a", "carrier", "C2");
@@ -187,6 +196,37 @@ TEST(PreviousIds, KeepsTheLastIdOfCurrentKeysOnly) {
   EXPECT_EQ(p.Of("a", "named_organisation"), "");
   EXPECT_EQ(p.Of("b", "carrier"), "");
   EXPECT_EQ(p.Of("gone", "carrier"), "");
+  EXPECT_EQ(p.Of(size_t{2}, "carrier"), "C2");  // row 2's key is row 0's
+  EXPECT_EQ(p.Of(size_t{1}, "carrier"), "");
+}
+
+// A key held in two parts is the same key whatever the split: it compares,
+// hashes and orders (MemberKey) as its text whole.
+TEST(NaturalKeys, PartsActAsTheirText) {
+  const std::vector<std::string> texts = {"", "a", "ab", "ab|", "ab|c", "abc", "ab|d", "b", "a|bc",
+                                          "渝人社〔2021〕415号|创业孵化基地|重庆微企", "渝人社〔2021〕415号|"};
+  NaturalKeys keys;
+  std::vector<std::string> whole;  // row by row
+  for (const std::string& t : texts)
+    for (size_t cut = 0; cut <= t.size(); ++cut) {
+      keys.Add(std::string_view(t).substr(0, cut), std::string_view(t).substr(cut));
+      whole.push_back(t);
+    }
+  for (size_t a = 0; a < whole.size(); ++a) {
+    EXPECT_EQ(keys.Text(a), whole[a]);
+    EXPECT_EQ(keys.Hash(a), NaturalKeys::Hash(whole[a]));
+    EXPECT_TRUE(keys.Same(a, whole[a]));
+    for (size_t b = 0; b < whole.size(); ++b) {
+      EXPECT_EQ(keys.Same(a, b), whole[a] == whole[b]) << whole[a] << " / " << whole[b];
+      for (std::string_view role : {"", "carrier"}) {
+        MemberKey x{keys.Head(a), role, keys.Tail(a)}, y{keys.Head(b), "operator", keys.Tail(b)};
+        MemberKey wx{whole[a], role}, wy{whole[b], "operator"};
+        EXPECT_EQ(x < y, wx < wy) << whole[a] << " / " << whole[b];
+        EXPECT_EQ(x.Text(), wx.Text());
+        EXPECT_EQ(wx < wy, wx.Text() < wy.Text());
+      }
+    }
+  }
 }
 
 }  // namespace
