@@ -787,6 +787,14 @@ int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
 }
 
 bool operator<(const MemberKey& x, const MemberKey& y) {
+  // Keys held in parts mostly share their head (a notice's records) or
+  // differ within it: then the tails, or the heads, decide.
+  if (!x.natural_tail.empty() || !y.natural_tail.empty()) {
+    if (x.natural.data() == y.natural.data() && x.natural.size() == y.natural.size())
+      return MemberKey{x.natural_tail, x.role, {}} < MemberKey{y.natural_tail, y.role, {}};
+    const size_t h = std::min(x.natural.size(), y.natural.size());
+    if (int c = x.natural.substr(0, h).compare(y.natural.substr(0, h)); c != 0) return c < 0;
+  }
   // The natural keys first, up to the shorter's length, as their texts.
   auto prefix = [](std::string_view head, std::string_view tail, size_t n) {
     return n <= head.size() ? std::pair{head.substr(0, n), std::string_view()}

@@ -332,7 +332,8 @@ size_t NaturalKeys::Hash(size_t row) const {
 
 size_t NaturalKeys::Hash(std::string_view key) { return static_cast<size_t>(Fnv(kFnvBasis, key)); }
 
-PreviousIds::PreviousIds(const NaturalKeys& natural) : natural_(natural), ids_(natural.size()) {
+PreviousIds::PreviousIds(const NaturalKeys& natural)
+    : natural_(natural), first_(natural.size()), ids_(natural.size()) {
   size_t slots = 16;
   while (slots < natural.size() * 2) slots *= 2;
   table_.assign(slots, 0);
@@ -340,6 +341,7 @@ PreviousIds::PreviousIds(const NaturalKeys& natural) : natural_(natural), ids_(n
     size_t i = natural.Hash(row) & (slots - 1);
     while (table_[i] && !natural.Same(table_[i] - 1, row)) i = (i + 1) & (slots - 1);
     if (!table_[i]) table_[i] = static_cast<uint32_t>(row + 1);
+    first_[row] = table_[i] - 1;
   }
 }
 
@@ -351,12 +353,6 @@ int64_t PreviousIds::Find(std::string_view natural_key) const {
   }
 }
 
-int64_t PreviousIds::FindRow(size_t row) const {
-  for (size_t i = natural_.Hash(row) & (table_.size() - 1);; i = (i + 1) & (table_.size() - 1)) {
-    if (!table_[i]) return -1;
-    if (natural_.Same(table_[i] - 1, row)) return table_[i] - 1;
-  }
-}
 
 void PreviousIds::Add(std::string_view natural_key, std::string_view role, const std::string& entity_id) {
   int64_t row = Find(natural_key);
@@ -370,7 +366,7 @@ const std::string& PreviousIds::Of(std::string_view natural_key, std::string_vie
 }
 
 const std::string& PreviousIds::Of(size_t row, std::string_view role) const {
-  return IdOf(FindRow(row), role);
+  return IdOf(first_[row], role);
 }
 
 const std::string& PreviousIds::IdOf(int64_t first, std::string_view role) const {

@@ -148,14 +148,13 @@ class PreviousIds {
   const std::string& Of(size_t row, std::string_view role) const;
 
  private:
-  // The first row of `natural_key`'s (or of row `row`'s key), or -1. Open
-  // addressing over row indices: a hash node per record was ~50 bytes of a
-  // relink's memory.
+  // The first row of `natural_key`'s, or -1. Open addressing over row
+  // indices: a hash node per record was ~50 bytes of a relink's memory.
   int64_t Find(std::string_view natural_key) const;
-  int64_t FindRow(size_t row) const;
   const std::string& IdOf(int64_t first, std::string_view role) const;
   const NaturalKeys& natural_;
   std::vector<uint32_t> table_;            // 1 + row index, 0 empty
+  std::vector<uint32_t> first_;            // per row: the first row of its key
   std::vector<std::array<TextId, 3>> ids_;  // per row: carrier, operator, named_organisation
   TextPool entity_ids_;
 };
