@@ -429,7 +429,7 @@ class Clusters {
 // Decisions by natural key -> pairs of input indices. A key may name several
 // records (one notice stored as .txt and .docx): the decision holds for each.
 std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
-    const std::vector<LinkInput>& in, const std::vector<LinkDecision>& decisions) {
+    const LinkInputs& in, const std::vector<LinkDecision>& decisions) {
   std::unordered_map<std::string_view, std::vector<int>> by_key;  // the decisions' keys only
   for (const LinkDecision& d : decisions) {
     by_key[d.a];
@@ -462,9 +462,9 @@ std::string NaturalKey(const std::string& notice_key, const GradeRecord& r) {
 }
 
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
-                        TextPool* text, bool with_natural_key) {
+                        TextPool* text) {
   LinkInput in;
-  if (with_natural_key) in.natural_key = text->Hold(NaturalKey(notice_key, r));
+  in.natural_key = text->Hold(NaturalKey(notice_key, r));
   in.notice = notice;
   in.name_key = text->Keep(r.name_key.key);
   in.name_place = text->Keep(r.name_key.place.value_or(""));
@@ -638,7 +638,7 @@ std::string CarrierProfileKey(const LinkInput& in) {
              in.operator_key, sep, in.operator_place);
 }
 
-void LinkCarriers(const std::vector<LinkInput>& in, const Profiles& p, const std::vector<Keys>& keys,
+void LinkCarriers(const LinkInputs& in, const Profiles& p, const std::vector<Keys>& keys,
                   const std::vector<std::pair<std::pair<int, int>, bool>>& decided,
                   const LinkRules& r, LinkResult* out) {
   auto key = [&](size_t i) -> const Keys& { return keys[static_cast<size_t>(p.of[i])]; };
@@ -667,7 +667,7 @@ struct OrgMention {
   bool is_name = false;
 };
 
-std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in) {
+std::vector<OrgMention> OrgMentions(const LinkInputs& in) {
   std::vector<OrgMention> m;
   for (size_t i = 0; i < in.size(); ++i) {
     if (!in[i].operator_key.empty()) m.push_back({static_cast<int>(i), false});
@@ -676,7 +676,7 @@ std::vector<OrgMention> OrgMentions(const std::vector<LinkInput>& in) {
   return m;
 }
 
-void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carriers,
+void LinkOrganisations(const LinkInputs& in, const Profiles& carriers,
                        const std::vector<Keys>& keys, const LinkRules& r, LinkResult* out) {
   std::vector<OrgMention> m = OrgMentions(in);
   // The mention's name (key and full form) as the scorer reads it.
@@ -722,7 +722,7 @@ void LinkOrganisations(const std::vector<LinkInput>& in, const Profiles& carrier
 // 浙江大学包头工业技术研究院众创空间 (evaluated as an incubator) -> the incubator
 // record of the same notice run by the same organisation, or whose name key
 // starts its name key; one with the same grade is preferred.
-void FindRelations(const std::vector<LinkInput>& in, LinkResult* out) {
+void FindRelations(const LinkInputs& in, LinkResult* out) {
   std::map<int64_t, std::vector<size_t>> by_notice;
   for (size_t i = 0; i < in.size(); ++i) by_notice[in[i].notice].push_back(i);
   for (size_t i = 0; i < in.size(); ++i) {
@@ -749,7 +749,26 @@ void FindRelations(const std::vector<LinkInput>& in, LinkResult* out) {
 
 }  // namespace
 
+namespace {
+
+class VectorInputs : public LinkInputs {
+ public:
+  explicit VectorInputs(const std::vector<LinkInput>& v) : v_(v) {}
+  size_t size() const override { return v_.size(); }
+  LinkInput operator[](size_t i) const override { return v_[i]; }
+
+ private:
+  const std::vector<LinkInput>& v_;
+};
+
+}  // namespace
+
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
+                   LinkResult* out) {
+  return LinkRecords(VectorInputs(inputs), decisions, out);
+}
+
+Status LinkRecords(const LinkInputs& inputs, const std::vector<LinkDecision>& decisions,
                    LinkResult* out) {
   Status st;
   const LinkRules* r = Rules(&st);

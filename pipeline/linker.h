@@ -43,7 +43,8 @@ namespace fuhua {
 // LinkRecords returns (MakeLinkInput keeps it in a TextPool).
 struct LinkInput {
   std::string_view natural_key;  // stable across re-ingest: see NaturalKey; "" when
-                                 // not needed (MakeLinkInput)
+                                 // not needed (the linker reads it only to find the
+                                 // records a person decided on: RowInputs)
   int64_t notice = 0;            // records of one notice are different carriers
   std::string_view name_key;
   std::string_view name_place;  // NameKey::place, "" when none
@@ -97,14 +98,24 @@ std::string NaturalKey(const std::string& notice_key, const GradeRecord& r);
 std::string NaturalKeyTail(const GradeRecord& r);
 
 // The linking view of a record (notice id `notice`); its text is kept in
-// `text`, which must outlive the input. Without `with_natural_key` the input
-// has none (natural_key empty): the linker reads it only to find the records
-// a person decided on, and holding every record's was a quarter of a
-// store's relink at its peak (store/link_rows.h MakeLinkInputs).
+// `text`, which must outlive the input.
 LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int64_t notice,
-                        TextPool* text, bool with_natural_key = true);
+                        TextPool* text);
+
+// Where LinkRecords reads the records: each one's LinkInput, made when asked
+// (its text views outlive it). A store's relink makes them from its compact
+// link rows (store/link_rows.h RowInputs): a vector of them, 160 bytes of
+// views a record, was the largest part of a relink's peak.
+class LinkInputs {
+ public:
+  virtual ~LinkInputs() = default;
+  virtual size_t size() const = 0;
+  virtual LinkInput operator[](size_t i) const = 0;
+};
 
 // Links `inputs`. Fails only when schemas/linking.json is broken.
+Status LinkRecords(const LinkInputs& inputs, const std::vector<LinkDecision>& decisions,
+                   LinkResult* out);
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
                    LinkResult* out);
 

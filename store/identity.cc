@@ -41,8 +41,8 @@ std::unordered_set<std::string_view> DecidedKeys(const std::vector<DecisionRow>&
 }
 
 // Links `rows` into `l` (natural keys, views) and adds the review pairs and
-// relations to `snap`. The inputs, their text and the link result die here,
-// before the natural keys are made and the ids assigned.
+// relations to `snap`. The link result dies here, before the natural keys are
+// made and the ids assigned.
 Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
                    IdentitySnapshot* snap, RelinkReport* report) {
   std::vector<DecisionRow> decided;
@@ -50,12 +50,9 @@ Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notice
   if (!st.ok()) return st;
   {
     LinkResult linked;
-    {
-      TextPool text;
-      std::vector<LinkInput> inputs = MakeLinkInputs(rows, notices.key, DecidedKeys(decided), &text);
-      st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
-      if (!st.ok()) return st;
-    }
+    st = LinkRecords(RowInputs(rows, notices.key, DecidedKeys(decided)), CarrierDecisions(decided),
+                     &linked);
+    if (!st.ok()) return st;
     AddPairs(rows.rows, linked, snap);
     MakeViews(rows, &linked, l);
     report->carrier_links = static_cast<int>(linked.carrier_links.size());

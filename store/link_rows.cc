@@ -261,22 +261,42 @@ std::string DivisionOf(const Region& r) {
   return r.parent_code.value_or("");
 }
 
-std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
-                                      const std::unordered_map<int64_t, std::string>& notice_keys,
-                                      const std::unordered_set<std::string_view>& decided,
-                                      TextPool* text) {
+RowInputs::RowInputs(const LinkRows& rows,
+                     const std::unordered_map<int64_t, std::string>& notice_keys,
+                     const std::unordered_set<std::string_view>& decided)
+    : rows_(rows) {
+  if (decided.empty()) return;
   static const std::string kNoKey;
-  std::vector<LinkInput> inputs;
-  inputs.reserve(rows.rows.size());
   GradeRecord g;
-  for (const LinkRow& r : rows.rows) {
+  for (size_t i = 0; i < rows.rows.size(); ++i) {
+    const LinkRow& r = rows.rows[i];
     auto key = notice_keys.find(r.notice_id);
-    const std::string& notice_key = key == notice_keys.end() ? kNoKey : key->second;
     LinkFields(rows, r, &g);
-    const bool with_key = !decided.empty() && decided.count(NaturalKey(notice_key, g));
-    inputs.push_back(MakeLinkInput(notice_key, g, r.notice_id, text, with_key));
+    std::string natural = NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g);
+    if (decided.count(natural)) natural_.emplace(i, std::move(natural));
   }
-  return inputs;
+}
+
+// MakeLinkInput's reading of a record, from the row's interned text: what
+// LinkFields would put in a GradeRecord, viewed where it is held.
+LinkInput RowInputs::operator[](size_t i) const {
+  const LinkRow& r = rows_.rows[i];
+  const TextPool& t = rows_.text;
+  LinkInput in;
+  if (auto k = natural_.find(i); k != natural_.end()) in.natural_key = k->second;
+  in.notice = r.notice_id;
+  in.name_key = t.Str(r.name_key);
+  in.name_place = t.Str(r.name_place);
+  in.name_is_org = r.name_legal_form != TextPool::kNull;
+  in.carrier_type = t.Str(r.carrier_type);
+  if (r.has_region && r.region_kind == RegionKind::kDivision) in.region_code = t.Str(r.region_code);
+  if (r.operator_key != TextPool::kNull) {
+    in.operator_key = t.Str(r.operator_key);
+    in.operator_place = t.Str(r.operator_place);
+  }
+  in.evaluated_as = t.Str(r.evaluated_as);
+  in.grade = t.Str(r.grade);
+  return in;
 }
 
 NaturalKeys::NaturalKeys(const LinkRows& rows,

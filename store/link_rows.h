@@ -94,15 +94,24 @@ std::string DivisionOf(const Region& r);
 // when the record has none.
 std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r);
 
-// The linker's inputs for `rows`, through MakeLinkInput (pipeline/linker.h),
-// so the linking view of a record stays the linker's own; their text is kept
-// in `text`, which must outlive them. notice_keys: the NoticeKey of every
-// notice id. Only the records whose natural key is in `decided` (the keys of
-// the pairs a person decided on) carry it: the linker reads no other.
-std::vector<LinkInput> MakeLinkInputs(const LinkRows& rows,
-                                      const std::unordered_map<int64_t, std::string>& notice_keys,
-                                      const std::unordered_set<std::string_view>& decided,
-                                      TextPool* text);
+// The linker's inputs for `rows`, made when the linker asks for one from the
+// row's interned text, as MakeLinkInput (pipeline/linker.h) makes them from a
+// whole record (the equivalence is tested: tests/link_rows_test.cc); a
+// vector of them was 160 bytes of views a record, the largest part of a
+// relink's peak. notice_keys: the NoticeKey of every notice id. Only the
+// records whose natural key is in `decided` (the keys of the pairs a person
+// decided on) carry it: the linker reads no other. `rows` must outlive this.
+class RowInputs : public LinkInputs {
+ public:
+  RowInputs(const LinkRows& rows, const std::unordered_map<int64_t, std::string>& notice_keys,
+            const std::unordered_set<std::string_view>& decided);
+  size_t size() const override { return rows_.rows.size(); }
+  LinkInput operator[](size_t i) const override;
+
+ private:
+  const LinkRows& rows_;
+  std::unordered_map<size_t, std::string> natural_;  // of the decided rows: few
+};
 
 // Every row's natural key (NaturalKey), in row order, held in two parts:
 // its notice's key, shared by the notice's rows, and the rest

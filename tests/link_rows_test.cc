@@ -66,7 +66,8 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
   for (size_t i = 0; i < records.size(); i += 2)
     every_other.push_back(NaturalKey(keys[records[i].notice_id], records[i].record));
   const std::unordered_set<std::string_view> decided(every_other.begin(), every_other.end());
-  std::vector<LinkInput> inputs = MakeLinkInputs(rows, keys, decided, &text);
+  RowInputs inputs(rows, keys, decided);
+  ASSERT_EQ(inputs.size(), records.size());
   NaturalKeys natural(rows, keys);
   ASSERT_EQ(natural.size(), records.size());
   int operators = 0, orgs = 0, divisions = 0;
