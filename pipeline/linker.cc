@@ -747,10 +747,7 @@ void FindRelations(const LinkInputs& in, LinkResult* out) {
   }
 }
 
-}  // namespace
-
-namespace {
-
+// The inputs of the vector form of LinkRecords (tests, benchmarks).
 class VectorInputs : public LinkInputs {
  public:
   explicit VectorInputs(const std::vector<LinkInput>& v) : v_(v) {}

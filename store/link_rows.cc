@@ -303,10 +303,10 @@ NaturalKeys::NaturalKeys(const LinkRows& rows,
                          const std::unordered_map<int64_t, std::string>& notice_keys) {
   parts_.reserve(rows.rows.size());
   GradeRecord g;
-  int64_t notice = -1;
-  TextId head = TextPool::kNull;  // the notice's key: rows come notice by notice
+  std::optional<int64_t> notice;  // rows come notice by notice: a lookup each
+  TextId head = TextPool::kNull;
   for (const LinkRow& r : rows.rows) {
-    if (r.notice_id != notice || head == TextPool::kNull) {
+    if (r.notice_id != notice) {
       auto key = notice_keys.find(r.notice_id);
       head = heads_.Intern(key == notice_keys.end() ? std::string_view() : key->second);
       notice = r.notice_id;
@@ -372,7 +372,6 @@ int64_t PreviousIds::Find(std::string_view natural_key) const {
     if (natural_.Same(table_[i] - 1, natural_key)) return table_[i] - 1;
   }
 }
-
 
 void PreviousIds::Add(std::string_view natural_key, std::string_view role, const std::string& entity_id) {
   int64_t row = Find(natural_key);

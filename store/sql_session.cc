@@ -15,9 +15,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <limits>
 #include <mutex>
-#include <algorithm>
 #include <unordered_map>
 
 #include "store/sqlite_statements.h"
@@ -162,17 +162,17 @@ SqlSession::SqlSession(const StoreTarget& target)
 SqlSession::~SqlSession() = default;
 
 void SqlSession::ConfigureSqlite() {
-  // WAL: readers never block the writer and a crash mid-write loses at most
-  // the open transaction. synchronous=NORMAL is durable enough in WAL mode
-  // (a power cut may drop the last commits, never corrupt); a rerun redoes them.
-  std::string mode;
   // 16 KiB pages for a new store (an existing file keeps the size it was made
   // with; the pragma is a no-op there). A notice writes ~250 rows into 15
   // tables: with SQLite's default 4 KiB every commit and checkpoint moved
   // four times as many pages, one pwrite or pread each. An ingest of 1,000
   // .docx copies: 38,200 -> 10,600 writes, 23,400 -> 7,700 reads, system
-  // time -25% (tools/bench_ab.sh, 6 alternating runs). Must come before WAL.
+  // time -25% (6 alternating runs). Must come before WAL mode.
   session_ << "PRAGMA page_size=" + std::to_string(kSqlitePageBytes), now;
+  // WAL: readers never block the writer and a crash mid-write loses at most
+  // the open transaction. synchronous=NORMAL is durable enough in WAL mode
+  // (a power cut may drop the last commits, never corrupt); a rerun redoes them.
+  std::string mode;
   session_ << "PRAGMA journal_mode=WAL", Poco::Data::Keywords::into(mode), now;
   if (mode != "wal")
     throw Poco::Data::DataException("cannot switch to WAL mode (got " + mode + ")");
