@@ -31,6 +31,7 @@ using Poco::Data::Keywords::now;
 constexpr int kSqliteBusyTimeoutMs = 30000;
 constexpr int kSqlitePageBytes = 16384;       // new stores (ConfigureSqlite)
 constexpr int kSqliteWalBytes = 40 << 20;     // WAL size at which a checkpoint runs
+constexpr int kSqliteCacheKiB = 8192;         // page cache of a connection (ConfigureSqlite)
 
 constexpr char kLost[] = "the database rolled back the whole transaction after an error inside it";
 
@@ -189,6 +190,14 @@ void SqlSession::ConfigureSqlite() {
   // and cleared temporary table is overwritten with zeros. The store holds
   // published notices, nothing to hide; a relink's deletes paid for it.
   session_ << "PRAGMA secure_delete=OFF", now;
+  // The default page cache (2,000 KiB: 125 pages of 16 KiB) is smaller than
+  // the pages one batch of notices dirties, so SQLite spilled pages to the
+  // WAL mid-transaction and wrote them again at the commit, and read back
+  // index pages it had just evicted. 8 MiB: an ingest of 1,000 .docx copies
+  // 10,700 -> 8,400 pwrites, 6,600 -> 3,900 preads, CPU -3 to -4% (9
+  // alternating runs); larger caches saved little more and cost their size
+  // in resident memory.
+  session_ << "PRAGMA cache_size=-" + std::to_string(kSqliteCacheKiB), now;
   // A checkpoint copies the WAL back into the database and syncs both. At
   // the default 1000 pages that came every few notices, copying the same
   // index pages again each time; 40 MiB of WAL (10,000 pages of 4 KiB) cut an

@@ -139,7 +139,7 @@ TEST(StoreSqlite, NoticeAndRecordIdsAreTheRowid) {
 // A new store gets 16 KiB pages; a file made with SQLite's 4 KiB pages (by an
 // earlier fuhua) keeps them and opens as before, and on both the WAL is
 // checkpointed at about 40 MiB, counted in pages of the file's own size.
-TEST(StoreSqlite, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
+TEST(StoreSqlite, NewStoresUseLargePagesOldOnesKeepTheirsBothCacheEightMiB) {
   char tmpl[] = "/tmp/fuhua_page_test.XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);
   const std::string dir = tmpl;
@@ -149,6 +149,8 @@ TEST(StoreSqlite, NewStoresUseLargePagesAndOldOnesKeepTheirs) {
     SqlSession raw(target);
     *size = raw.QueryInt("PRAGMA page_size").value_or(0);
     *checkpoint = raw.QueryInt("PRAGMA wal_autocheckpoint").value_or(0);
+    // The page cache is given in KiB (negative), whatever the page size.
+    EXPECT_EQ(raw.QueryInt("PRAGMA cache_size").value_or(0), -8192) << path;
   };
   int64_t size = 0, checkpoint = 0;
   std::unique_ptr<Store> store;
