@@ -331,6 +331,9 @@ Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestO
     store->Quarantine(report->run_id, f.path, std::nullopt, f.error);
   }
   store->KeepWrittenLinkRows();  // the relink after the run need not read them back
+  // The writer is the stage the others wait on: with a core to spare, the
+  // log is copied into the database beside it, not inside its commits.
+  if (options.jobs > 1) store->CheckpointAfterCommitsInBackground();
   StoredIndex index;
   st = LoadIndex(store, &index);
   if (st.ok()) st = WriteAll(store, files, index, options, start, report);

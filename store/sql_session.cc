@@ -206,15 +206,20 @@ void SqlSession::ConfigureSqlite() {
   // keep 4 KiB ones.
   int page_bytes = 0;
   session_ << "PRAGMA page_size", Poco::Data::Keywords::into(page_bytes), now;
-  session_ << "PRAGMA wal_autocheckpoint=" +
-                  std::to_string(kSqliteWalBytes / std::max(page_bytes, 512)),
-      now;
+  wal_pages_ = kSqliteWalBytes / std::max(page_bytes, 512);
+  session_ << "PRAGMA wal_autocheckpoint=" + std::to_string(wal_pages_), now;
 }
 
 void SqlSession::CheckpointInBackground() {
   if (dialect_ != Dialect::kSqlite) return;
   checkpoint_.reset();  // an earlier one finishes first
   checkpoint_ = std::make_unique<BackgroundCheckpoint>(sqlite_path_);
+}
+
+void SqlSession::CheckpointAfterCommitsInBackground() {
+  if (dialect_ != Dialect::kSqlite || after_commits_) return;
+  after_commits_ = std::make_unique<CheckpointsAfterCommits>(
+      Poco::Data::SQLite::Utility::dbHandle(session_), sqlite_path_, wal_pages_);
 }
 
 Poco::Data::Statement SqlSession::Prepare(const std::string& sql,

@@ -101,6 +101,7 @@ class SqlRows {
 
 class SqliteStatements;
 class BackgroundCheckpoint;
+class CheckpointsAfterCommits;
 
 class SqlSession {
  public:
@@ -137,6 +138,10 @@ class SqlSession {
   // thread (wal_checkpoint.h) while this connection goes on; the session
   // waits for it before it closes. PostgreSQL: nothing.
   void CheckpointInBackground();
+  // SQLite: from now on, a commit that fills the log to the checkpoint size
+  // starts that copy on another thread instead of making it inside the
+  // commit (wal_checkpoint.h CheckpointsAfterCommits). PostgreSQL: nothing.
+  void CheckpointAfterCommitsInBackground();
 
   // SQLite: statements compiled so far on this connection (the statement
   // cache's misses); PostgreSQL: 0.
@@ -155,7 +160,10 @@ class SqlSession {
   // before the connection closes.
   std::unique_ptr<SqliteStatements> sqlite_;
   std::string sqlite_path_;
-  std::unique_ptr<BackgroundCheckpoint> checkpoint_;  // declared last: joined first
+  int wal_pages_ = 0;  // the log's size at which a checkpoint runs
+  // Declared last: joined first, while the connection is still open.
+  std::unique_ptr<CheckpointsAfterCommits> after_commits_;
+  std::unique_ptr<BackgroundCheckpoint> checkpoint_;
 };
 
 // Calls `fn` with consecutive windows (after, upto] of `window` `id` values

@@ -186,6 +186,7 @@ Status Store::CommitBatch() {
 }
 
 void Store::CheckpointInBackground() { db_->CheckpointInBackground(); }
+void Store::CheckpointAfterCommitsInBackground() { db_->CheckpointAfterCommitsInBackground(); }
 
 Status Store::BeginRun(const RunInfo& info, int64_t* run_id) {
   return GuardStore(target_, "begin run", [&] {

@@ -192,6 +192,10 @@ class Store {
   // database on another thread while this store goes on (wal_checkpoint.h),
   // for a run with a core to spare. PostgreSQL: nothing.
   void CheckpointInBackground();
+  // SQLite: from now on, the copies of the log that commits would make
+  // themselves run on another thread (sql_session.h), for a run with a core
+  // to spare. PostgreSQL: nothing.
+  void CheckpointAfterCommitsInBackground();
 
   Status BeginRun(const RunInfo& info, int64_t* run_id);
   Status FinishRun(int64_t run_id, const RunSummary& summary);  // NotFound: no such run

@@ -26,11 +26,42 @@ bool Checkpoint(const std::string& path) {
 }  // namespace
 
 BackgroundCheckpoint::BackgroundCheckpoint(std::string path)
-    : thread_([this, path = std::move(path)] { complete_ = Checkpoint(path); }) {}
+    : thread_([this, path = std::move(path)] {
+        complete_ = Checkpoint(path);
+        done_ = true;
+      }) {}
 
 bool BackgroundCheckpoint::Wait() {
   if (thread_.joinable()) thread_.join();
   return complete_;
+}
+
+CheckpointsAfterCommits::CheckpointsAfterCommits(sqlite3* db, std::string path, int pages)
+    : db_(db), path_(std::move(path)), pages_(pages) {
+  sqlite3_wal_hook(db_, &CheckpointsAfterCommits::OnCommit, this);
+}
+
+CheckpointsAfterCommits::~CheckpointsAfterCommits() {
+  sqlite3_wal_autocheckpoint(db_, pages_);  // also removes the hook
+  running_.reset();
+}
+
+// Called by SQLite after each commit, its write lock released. The log
+// starts over only at a transaction that began with all of it copied, and
+// the writer begins its next one as soon as it has committed: a helper alone
+// is always a commit behind. So it copies the bulk, and the next commit
+// after it has finished copies the little written since, itself.
+int CheckpointsAfterCommits::OnCommit(void* self, sqlite3* db, const char* schema, int pages) {
+  auto* c = static_cast<CheckpointsAfterCommits*>(self);
+  if (c->running_ && !c->running_->Done()) return SQLITE_OK;
+  if (c->running_) {
+    c->running_.reset();
+    sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  } else if (pages >= c->pages_) {
+    c->running_ = std::make_unique<BackgroundCheckpoint>(c->path_);
+    ++c->started_;
+  }
+  return SQLITE_OK;
 }
 
 }  // namespace fuhua

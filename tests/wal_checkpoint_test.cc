@@ -89,5 +89,37 @@ TEST_F(BackgroundCheckpointTest, AStoreThatCannotBeOpenedIsNotCheckpointed) {
   EXPECT_FALSE(c.Wait()) << "waiting twice";
 }
 
+TEST_F(BackgroundCheckpointTest, CommitsPastTheSizeLeaveTheCopyToHelpers) {
+  const uintmax_t wal_header = 32, frame = 24 + 4096;
+  {
+    CheckpointsAfterCommits after(db_, path_, 50);  // pages
+    Write(40);  // some 1,000 pages in commits of ~25
+    EXPECT_GE(after.started(), 2) << "a helper for each time the log filled up";
+  }  // waits for the last one
+  EXPECT_GT(fs::file_size(path_), start_size_ + 500 * 4096) << "the helpers copied the log";
+  // Once a helper had copied it all, a commit started the log over: it never
+  // held more than a few times the size, against the 1,000 pages written.
+  EXPECT_LT(fs::file_size(path_ + "-wal"), wal_header + 500 * frame);
+  EXPECT_EQ(Rows(), 8000);
+}
+
+TEST_F(BackgroundCheckpointTest, ACommitBelowTheSizeStartsNone) {
+  CheckpointsAfterCommits after(db_, path_, 1000);
+  Write(8);
+  EXPECT_EQ(after.started(), 0);
+  EXPECT_EQ(fs::file_size(path_), start_size_);
+}
+
+TEST_F(BackgroundCheckpointTest, TheConnectionGetsItsAutocheckpointBack) {
+  { CheckpointsAfterCommits after(db_, path_, 300); }
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db_, "PRAGMA wal_autocheckpoint", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 300);
+  sqlite3_finalize(st);
+  Write(16);  // ~400 pages: SQLite copies the log itself now
+  EXPECT_GT(fs::file_size(path_), start_size_ + 250 * 4096);
+}
+
 }  // namespace
 }  // namespace fuhua::testing
