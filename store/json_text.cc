@@ -76,6 +76,20 @@ std::string ToJsonStrings(const std::vector<std::string>& items, bool empty_as_n
                        empty_as_null);
 }
 
+void AppendJsonObject(std::initializer_list<JsonTextField> fields, std::string* out) {
+  out->push_back('{');
+  for (const auto& [key, value] : fields) {
+    if (out->back() != '{') out->push_back(',');
+    AppendJsonString(key, out);
+    out->push_back(':');
+    if (value)
+      AppendJsonString(*value, out);
+    else
+      out->append("null");
+  }
+  out->push_back('}');
+}
+
 std::string ToJsonInts(const std::vector<int>& values) {
   std::string out = "[";
   char digits[16];

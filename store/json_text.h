@@ -5,8 +5,11 @@
 #define FUHUA_STORE_JSON_TEXT_H_
 
 #include <cstddef>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fuhua {
@@ -22,6 +25,12 @@ std::string ToJsonStrings(size_t n, const Item& item, bool empty_as_null = false
 
 // One JSON string, "..." with its escapes, appended to `out`.
 void AppendJsonString(std::string_view s, std::string* out);
+
+// {"a":"x","b":null}: string fields, null when absent, keys in the order
+// given, as Poco::JSON::Object (keys kept in order) stringifies them;
+// appended to `out`.
+using JsonTextField = std::pair<std::string_view, std::optional<std::string_view>>;
+void AppendJsonObject(std::initializer_list<JsonTextField> fields, std::string* out);
 
 // [1,2,3], as Poco::JSON::Array::stringify writes a list of ints.
 std::string ToJsonInts(const std::vector<int>& values);

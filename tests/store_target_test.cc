@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <optional>
 #include <sstream>
 
 #include "store/json_text.h"
@@ -123,6 +125,24 @@ TEST(StoreJson, ListsAreWrittenAsPocoWritesThem) {
   for (int v : ints) numbers.add(v);
   EXPECT_EQ(ToJsonInts(ints), PocoJson(numbers));
   EXPECT_EQ(ToJsonInts({}), "[]");
+}
+
+TEST(StoreJson, ObjectsAreWrittenAsPocoWritesThem) {
+  const std::vector<std::string> texts = {"国家级\"众创/空间\\", "a\x01\n", ""};
+  Poco::JSON::Array objects;
+  std::string mine = "[";
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::optional<std::string_view> level;
+    if (i != 1) level = "省级";
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("text", texts[i]);
+    o.set("level", level ? Poco::Dynamic::Var(std::string(*level)) : Poco::Dynamic::Var());
+    o.set("carrier_type", Poco::Dynamic::Var());
+    objects.add(o);
+    if (i) mine += ",";
+    AppendJsonObject({{"text", texts[i]}, {"level", level}, {"carrier_type", std::nullopt}}, &mine);
+  }
+  EXPECT_EQ(mine + "]", PocoJson(objects));
 }
 
 // The lists as Poco reads them, or its error: what FromJsonStrings and
