@@ -68,7 +68,7 @@ Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& noti
                      IdentitySnapshot* snap, RelinkReport* report) {
   Status st = LinkAndView(store, rows, notices, l, snap, report);
   PreviousIds previous(l->natural);
-  if (st.ok()) st = store->LoadPreviousIds(&previous);
+  if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
   if (!st.ok()) return st;
   AssignIds(previous, l);
   AddEntities(*l, rows, snap);

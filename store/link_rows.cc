@@ -380,6 +380,12 @@ void PreviousIds::Add(std::string_view natural_key, std::string_view role, const
   ids_[static_cast<size_t>(row)][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
 }
 
+void PreviousIds::Add(size_t row, std::string_view role, const std::string& entity_id) {
+  int r = RoleIndex(role);
+  if (r < 0) return;
+  ids_[first_[row]][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
+}
+
 const std::string& PreviousIds::Of(std::string_view natural_key, std::string_view role) const {
   return IdOf(Find(natural_key), role);
 }
@@ -465,12 +471,41 @@ Status Store::LoadLinkRows(LinkRows* out) {
   });
 }
 
-Status Store::LoadPreviousIds(PreviousIds* ids) {
+// Window by window, in the order of the members' key, as the ids they set
+// must come (the last one of a natural key wins). A window whose members are
+// all of current records takes their keys from `current` by record id;
+// joining every member to its record and notice to make its natural key was
+// a third of relinking a store that has its identity (fuhua link, or an
+// ingest into a store of 10,000 notices). A window with a member of a
+// record no longer current (its notice superseded since the last relink)
+// makes them all.
+Status Store::LoadPreviousIds(const LinkRows& current, PreviousIds* ids) {
+  const std::vector<LinkRow>& rows = current.rows;  // by id (LoadLinkRows)
   return GuardStore(target_, "load previous entity ids", [&] {
     ForEachIdWindow(db_.get(), "entity_members", "record_id", kWindow, [&](int64_t after, int64_t upto) {
-      ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& m) {
-        ids->Add(m.natural_key, m.role, m.entity_id);
-      });
+      SqlRows m = db_->Query(
+          "SELECT record_id, role, entity_id FROM entity_members "
+          "WHERE record_id > ? AND record_id <= ? ORDER BY record_id, role",
+          {after, upto});
+      auto by_id = [](const LinkRow& r, int64_t id) { return r.id < id; };
+      const auto first = std::lower_bound(rows.begin(), rows.end(), after + 1, by_id);
+      auto row = first;
+      bool all_current = true;
+      while (all_current && m.Next()) {
+        row = std::lower_bound(row, rows.end(), m.Int(0), by_id);
+        all_current = row != rows.end() && row->id == m.Int(0);
+      }
+      if (!all_current) {
+        ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& s) {
+          ids->Add(s.natural_key, s.role, s.entity_id);
+        });
+        return;
+      }
+      m.Rewind();
+      for (row = first; m.Next();) {
+        row = std::lower_bound(row, rows.end(), m.Int(0), by_id);
+        ids->Add(static_cast<size_t>(row - rows.begin()), m.Text(1), m.Text(2));
+      }
     });
     return Status::Ok();
   });

@@ -151,6 +151,8 @@ class PreviousIds {
   // `natural`: the current records' natural keys; it must outlive this.
   explicit PreviousIds(const NaturalKeys& natural);
   void Add(std::string_view natural_key, std::string_view role, const std::string& entity_id);
+  // The same for the key of `row` of the natural keys.
+  void Add(size_t row, std::string_view role, const std::string& entity_id);
   // The entity id, "" when there was none; it lives as long as this. By
   // key, or by the row of `natural` whose key it is.
   const std::string& Of(std::string_view natural_key, std::string_view role) const;

@@ -251,7 +251,10 @@ class Store {
   // (link_rows.h: WrittenLinkRows), until LoadLinkRows takes them instead
   // of reading them back. Rolled-back notices and batches drop theirs.
   void KeepWrittenLinkRows();
-  Status LoadPreviousIds(PreviousIds* ids);
+  // `ids` is over the natural keys of `current`, the rows LoadLinkRows read:
+  // the members of those records are found by record id, the others (of
+  // notices superseded since) by their natural key.
+  Status LoadPreviousIds(const LinkRows& current, PreviousIds* ids);
 
  private:
   friend Status OpenStore(const std::string& target, std::unique_ptr<Store>* out);
