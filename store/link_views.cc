@@ -91,7 +91,6 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
   MemberRow m;
   m.entity_id = k.ids[static_cast<size_t>(v.cluster)];
   m.record_id = rows.rows[v.input].id;
-  m.natural_key = l.natural.Text(v.input);
   m.role = v.role;
   bool linked = v.reason != TextPool::kNull;
   m.score = linked ? v.score : 1.0;
