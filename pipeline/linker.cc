@@ -758,6 +758,23 @@ class VectorInputs : public LinkInputs {
   const std::vector<LinkInput>& v_;
 };
 
+// The members of the vector form of AssignEntityIds (tests).
+class VectorMembers : public EntityMembers {
+ public:
+  VectorMembers(const std::vector<int>& cluster, const std::vector<MemberKey>& keys,
+                const std::vector<std::string_view>& previous)
+      : cluster_(cluster), keys_(keys), previous_(previous) {}
+  size_t size() const override { return cluster_.size(); }
+  int Cluster(size_t i) const override { return cluster_[i]; }
+  MemberKey Key(size_t i) const override { return keys_[i]; }
+  std::string_view Previous(size_t i) const override { return previous_[i]; }
+
+ private:
+  const std::vector<int>& cluster_;
+  const std::vector<MemberKey>& keys_;
+  const std::vector<std::string_view>& previous_;
+};
+
 }  // namespace
 
 Status LinkRecords(const std::vector<LinkInput>& inputs, const std::vector<LinkDecision>& decisions,
@@ -827,23 +844,30 @@ bool operator<(const MemberKey& x, const MemberKey& y) {
 std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster, const std::vector<MemberKey>& keys,
                                          const std::vector<std::string_view>& previous,
                                          const std::string& prefix) {
+  return AssignEntityIds(VectorMembers(cluster, keys, previous), prefix);
+}
+
+std::vector<std::string> AssignEntityIds(const EntityMembers& members, const std::string& prefix) {
   int n = 0;
-  for (int c : cluster) n = std::max(n, c + 1);
+  for (size_t i = 0; i < members.size(); ++i) n = std::max(n, members.Cluster(i) + 1);
   std::vector<std::map<std::string_view, int>> votes(static_cast<size_t>(n));
-  std::vector<size_t> smallest(static_cast<size_t>(n), SIZE_MAX);  // the member with the smallest key
+  std::vector<std::optional<MemberKey>> smallest(static_cast<size_t>(n));  // each cluster's smallest key
   std::vector<int> size(static_cast<size_t>(n), 0);
-  for (size_t i = 0; i < cluster.size(); ++i) {
-    if (cluster[i] < 0) continue;
-    auto c = static_cast<size_t>(cluster[i]);
+  for (size_t i = 0; i < members.size(); ++i) {
+    const int cluster = members.Cluster(i);
+    if (cluster < 0) continue;
+    auto c = static_cast<size_t>(cluster);
     ++size[c];
-    if (!previous[i].empty()) ++votes[c][previous[i]];
-    if (smallest[c] == SIZE_MAX || keys[i] < keys[smallest[c]]) smallest[c] = i;
+    std::string_view previous = members.Previous(i);
+    if (!previous.empty()) ++votes[c][previous];
+    MemberKey key = members.Key(i);
+    if (!smallest[c] || key < *smallest[c]) smallest[c] = key;
   }
   // Larger clusters choose first, so a split keeps the old id on its bigger part.
   std::vector<size_t> order(static_cast<size_t>(n));
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return size[a] != size[b] ? size[a] > size[b] : keys[smallest[a]] < keys[smallest[b]];
+    return size[a] != size[b] ? size[a] > size[b] : *smallest[a] < *smallest[b];
   });
   std::vector<std::string> ids(static_cast<size_t>(n));
   std::set<std::string, std::less<>> taken;
@@ -857,7 +881,7 @@ std::vector<std::string> AssignEntityIds(const std::vector<int>& cluster, const 
       }
     // Two clusters can share a smallest key (one name twice in a notice): the
     // later one, in size order, takes the next free hash.
-    std::string key = keys[smallest[c]].Text();
+    std::string key = smallest[c]->Text();
     for (int salt = 0; ids[c].empty() || taken.count(ids[c]); ++salt)
       ids[c] = prefix + Sha256Hex(key + (salt ? "#" + std::to_string(salt) : "")).substr(0, 12);
     taken.insert(ids[c]);
