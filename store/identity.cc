@@ -54,9 +54,9 @@ Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notice
                      &linked);
     if (!st.ok()) return st;
     AddPairs(rows.rows, linked, snap);
-    MakeViews(rows, &linked, l);
     report->carrier_links = static_cast<int>(linked.carrier_links.size());
     report->pairs_scored = linked.pairs_scored;
+    MakeViews(rows, &linked, l);
   }
   l->natural = NaturalKeys(rows, notices.key);
   return Status::Ok();
@@ -126,18 +126,25 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   if (st.ok()) st = LoadLinkNotices(store, &notices);
   if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
   if (!st.ok()) return st;
-  const std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
-  PlanLinksAside aside;
-  std::function<Status()> rest;
-  if (threads > 1 && aside.Start(*store, notices, rows, carrier_of_row))
-    rest = [&] { return aside.Finish(&snap); };
-  else
-    st = AddPlanLinks(store, notices.division, rows, carrier_of_row, &snap);
-  if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows), rest);
-  if (!st.ok()) return st;
   r.records = static_cast<int>(rows.rows.size());
   r.carriers = static_cast<int>(linking.carriers.ids.size());
   r.organisations = static_cast<int>(linking.orgs.ids.size());
+  std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
+  PlanLinksAside aside;
+  const bool beside = threads > 1 && aside.Start(*store, notices, rows, carrier_of_row);
+  if (!beside) st = AddPlanLinks(store, notices.division, rows, carrier_of_row, &snap);
+  // Once the members are written and the plan links made, the rows and
+  // views that made them go: the store then sorts the members' entity index
+  // (after a first relink), which would otherwise be the relink's peak.
+  auto rest = [&] {
+    Status made = beside ? aside.Finish(&snap) : Status::Ok();
+    carrier_of_row = {};
+    linking = Linking();
+    rows = LinkRows();
+    return made;
+  };
+  if (st.ok()) st = store->ReplaceIdentity(snap, Members(linking, rows), rest);
+  if (!st.ok()) return st;
   r.reviews = static_cast<int>(snap.reviews.size());
   r.relations = static_cast<int>(snap.relations.size());
   r.plan_links = static_cast<int>(snap.plan_links.size());

@@ -270,9 +270,11 @@ void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
   }
 }
 
-void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next) {
+void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next,
+                  const std::function<void()>& written) {
   FreshIndex index(db, "entity_members_entity");
   MemberWriter(db, next).Run();
+  if (written) written();
   index.Restore();
 }
 

@@ -57,7 +57,11 @@ void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
 // order, as Members in link_views.h streams them), one window of record ids
 // at a time: unchanged rows stay, changed ones are updated, the rest deleted
 // or inserted; a window where most rows changed is rewritten whole.
-void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next);
+// `written`, when given, runs after the last row and before the members'
+// entity index is made again (a first relink drops it: see FreshIndex), so
+// that what made the rows can go before SQLite sorts the index in memory.
+void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next,
+                  const std::function<void()>& written = nullptr);
 
 }  // namespace fuhua
 

@@ -71,12 +71,12 @@ Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
     for (const char* table : {"plan_links", "record_relations", "link_reviews"})
       db_->Exec(std::string("DELETE FROM ") + table);
     EntityDiff entities(db_.get(), snapshot.entities, NowUtc());
-    WriteMembers(db_.get(), next);
+    Status st;
+    WriteMembers(db_.get(), next, [&] {
+      if (rest) st = rest();
+    });
+    if (!st.ok()) return st;  // the transaction rolls back
     entities.RemoveStale();
-    if (rest) {
-      Status st = rest();
-      if (!st.ok()) return st;  // the transaction rolls back
-    }
     InsertReviewsAndRelations(db_.get(), snapshot);
     tx.Commit();
     return Status::Ok();

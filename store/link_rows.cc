@@ -442,6 +442,13 @@ Status Store::LoadLinkRows(LinkRows* out) {
     const std::vector<std::pair<int64_t, int64_t>> covered = Covered(out->rows);
     KeepCurrent(db_.get(), &out->rows);
     const size_t written = out->rows.size();
+    // Room for every record id handed out (superseded versions' too: a few
+    // more than needed, given back below). Grown by doubling, the rows of a
+    // store took up to three times their size while they were copied: the
+    // peak of a relink.
+    const std::optional<int64_t> lo = db_->QueryInt("SELECT MIN(id) FROM records"),
+                                 hi = db_->QueryInt("SELECT MAX(id) FROM records");
+    if (lo && hi) out->rows.reserve(std::max(written, static_cast<size_t>(*hi - *lo + 1)));
     RowInterner interner(&out->text);
     const std::string select = std::string("SELECT ") + kLinkColumns +
                                " FROM records r JOIN notices n ON n.id = r.notice_id"

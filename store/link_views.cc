@@ -1,6 +1,7 @@
 // Views of a linking, their ids, entities and member rows (link_views.h).
 #include "store/link_views.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace fuhua {
@@ -17,9 +18,10 @@ std::vector<const Link*> BestLinks(size_t n, const std::vector<Link>& links) {
   return best;
 }
 
-View MakeView(size_t input, int cluster, const char* role, TextId name, TextId key,
+View MakeView(size_t input, int cluster, View::Role role, TextId name, TextId key,
               const Link* link) {
-  View v{static_cast<uint32_t>(input), cluster, role, name, key};
+  View v{static_cast<uint32_t>(input), cluster, name, key};
+  v.role = role;
   if (link) v.reason = link->reason, v.score = link->score;
   return v;
 }
@@ -29,7 +31,7 @@ std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResul
   std::vector<View> v;
   v.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i)
-    v.push_back(MakeView(i, r.carrier_cluster[i], "carrier", rows[i].name, rows[i].name_key,
+    v.push_back(MakeView(i, r.carrier_cluster[i], View::kCarrier, rows[i].name, rows[i].name_key,
                          best[i]));
   return v;
 }
@@ -37,30 +39,47 @@ std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResul
 std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const LinkResult& r) {
   std::vector<const Link*> best = BestLinks(rows.size(), r.org_links);
   std::vector<View> v;
+  // Counted first: grown by doubling, the views (the largest thing a relink
+  // holds but its rows) took up to twice their size while they were copied.
+  v.reserve(static_cast<size_t>(
+      std::count_if(r.org_cluster.begin(), r.org_cluster.end(), [](int c) { return c >= 0; }) +
+      std::count_if(r.name_org_cluster.begin(), r.name_org_cluster.end(), [](int c) { return c >= 0; })));
   for (size_t i = 0; i < rows.size(); ++i) {
     const LinkRow& g = rows[i];
     if (r.org_cluster[i] >= 0)
-      v.push_back(MakeView(i, r.org_cluster[i], "operator", g.operator_name, g.operator_key,
+      v.push_back(MakeView(i, r.org_cluster[i], View::kOperator, g.operator_name, g.operator_key,
                            best[i]));
     if (r.name_org_cluster[i] >= 0)
-      v.push_back(MakeView(i, r.name_org_cluster[i], "named_organisation", g.name, g.name_key,
+      v.push_back(MakeView(i, r.name_org_cluster[i], View::kNamedOrganisation, g.name, g.name_key,
                            best[i]));
   }
   return v;
 }
 
+// A kind's memberships as AssignEntityIds reads them, made when asked.
+class ViewMembers : public EntityMembers {
+ public:
+  ViewMembers(const std::vector<View>& views, const NaturalKeys& natural, const PreviousIds& before)
+      : views_(views), natural_(natural), before_(before) {}
+  size_t size() const override { return views_.size(); }
+  int Cluster(size_t i) const override { return views_[i].cluster; }
+  MemberKey Key(size_t i) const override {
+    const View& v = views_[i];
+    return {natural_.Head(v.input), v.RoleName(), natural_.Tail(v.input)};
+  }
+  std::string_view Previous(size_t i) const override {
+    return before_.Of(views_[i].input, views_[i].RoleName());
+  }
+
+ private:
+  const std::vector<View>& views_;
+  const NaturalKeys& natural_;
+  const PreviousIds& before_;
+};
+
 std::vector<std::string> Ids(const std::vector<View>& views, const NaturalKeys& natural,
                              const PreviousIds& before, const std::string& prefix) {
-  std::vector<int> cluster;
-  std::vector<MemberKey> keys;
-  std::vector<std::string_view> previous;  // viewing `before`
-  cluster.reserve(views.size()), keys.reserve(views.size()), previous.reserve(views.size());
-  for (const View& v : views) {
-    cluster.push_back(v.cluster);
-    keys.push_back({natural.Head(v.input), v.role, natural.Tail(v.input)});
-    previous.push_back(before.Of(v.input, v.role));
-  }
-  return AssignEntityIds(cluster, keys, previous, prefix);
+  return AssignEntityIds(ViewMembers(views, natural, before), prefix);
 }
 
 void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, IdentitySnapshot* s) {
@@ -91,7 +110,7 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
   MemberRow m;
   m.entity_id = k.ids[static_cast<size_t>(v.cluster)];
   m.record_id = rows.rows[v.input].id;
-  m.role = v.role;
+  m.role = v.RoleName();
   bool linked = v.reason != TextPool::kNull;
   m.score = linked ? v.score : 1.0;
   m.reason = linked ? l.reasons.Str(v.reason) : "only record";
@@ -101,8 +120,15 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
 
 }  // namespace
 
+const char* View::RoleName() const {
+  static constexpr const char* kNames[] = {"carrier", "operator", "named_organisation"};
+  return kNames[role];
+}
+
 void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l) {
   l->carriers.views = CarrierViews(rows.rows, *linked);
+  linked->carrier_cluster = {};  // each part goes once it is read: not
+  linked->carrier_links = {};    // held beside all the views
   l->orgs.views = OrganisationViews(rows.rows, *linked);
   l->reasons = std::move(linked->reasons);  // what the views' reasons name
 }

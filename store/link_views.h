@@ -27,14 +27,18 @@
 namespace fuhua {
 
 // One membership to be. It keeps the score and the (interned) reason of the
-// best link that brought it into its cluster.
+// best link that brought it into its cluster. 32 bytes: a relink holds one
+// for every record and one for each of its organisations.
 struct View {
+  enum Role : uint8_t { kCarrier, kOperator, kNamedOrganisation };
   uint32_t input = 0;  // index into the LinkRows and the natural keys
   int cluster = -1;
-  const char* role = "";                                 // carrier | operator | named_organisation
   TextId name = TextPool::kNull, key = TextPool::kNull;  // in LinkRows::text
   TextId reason = TextPool::kNull;  // in Linking::reasons; kNull: no link, a single
+  Role role = kCarrier;
   double score = 1;
+  // carrier | operator | named_organisation, as the members table says it
+  const char* RoleName() const;
 };
 
 // The memberships of one kind of entity and the id of each cluster.
@@ -51,7 +55,8 @@ struct Linking {
 };
 
 // The views of every membership in `linked` (the result of linking `rows`);
-// its reasons move to l->reasons.
+// its reasons move to l->reasons, and its carrier clusters and links are
+// consumed (emptied).
 void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 
 // Stable ids for every cluster (AssignEntityIds), carried over from `previous`.
