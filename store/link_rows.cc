@@ -405,7 +405,7 @@ struct WrittenLinkRows::Interner {
   RowInterner interner;
 };
 
-WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&text_)) {}
+WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_.text)) {}
 WrittenLinkRows::~WrittenLinkRows() = default;
 
 void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view record_columns,
@@ -413,28 +413,18 @@ void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view rec
   const WrittenRow rows[2] = {{record, record_columns}, {notice, notice_columns}};
   if (places_.empty()) places_ = LinkColumnPlaces(rows);
   WrittenCursor c(rows, places_);
-  if (chunks_.empty() || chunks_.back().size() == kChunkRows) chunks_.emplace_back().reserve(kChunkRows);
-  chunks_.back().push_back(ReadLinkRow(c, &interner_->interner));
-  ++size_;
+  rows_.rows.push_back(ReadLinkRow(c, &interner_->interner));
 }
 
 void WrittenLinkRows::Truncate(size_t n) {
-  if (n >= size_) return;
-  chunks_.resize((n + kChunkRows - 1) / kChunkRows);
-  if (n % kChunkRows) chunks_.back().resize(n % kChunkRows);
-  size_ = n;
+  if (n < rows_.rows.size()) rows_.rows.resize(n);
 }
 
-void WrittenLinkRows::MoveInto(LinkRows* out) {
-  out->text = std::move(text_);
-  for (std::vector<LinkRow>& chunk : chunks_) {
-    out->rows.insert(out->rows.end(), chunk.begin(), chunk.end());
-    chunk = {};  // what is copied goes at once
-  }
-  chunks_.clear();
-  size_ = 0;
-  text_ = TextPool();
-  interner_ = std::make_unique<Interner>(&text_);
+LinkRows WrittenLinkRows::Take() {
+  LinkRows out = std::move(rows_);
+  rows_ = LinkRows();
+  interner_ = std::make_unique<Interner>(&rows_.text);
+  return out;
 }
 
 void Store::KeepWrittenLinkRows() {
@@ -446,21 +436,19 @@ void Store::KeepWrittenLinkRows() {
 // windows of ids skip the blocks the written rows cover.
 Status Store::LoadLinkRows(LinkRows* out) {
   return GuardStore(target_, "load records to link", [&] {
-    *out = LinkRows();
+    *out = written_ ? written_->Take() : LinkRows();
+    std::sort(out->rows.begin(), out->rows.end(),
+              [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
+    const std::vector<std::pair<int64_t, int64_t>> covered = Covered(out->rows);
+    KeepCurrent(db_.get(), &out->rows);
+    const size_t written = out->rows.size();
     // Room for every record id handed out (superseded versions' too: a few
     // more than needed, given back below). Grown by doubling, the rows of a
     // store took up to three times their size while they were copied: the
     // peak of a relink.
     const std::optional<int64_t> lo = db_->QueryInt("SELECT MIN(id) FROM records"),
                                  hi = db_->QueryInt("SELECT MAX(id) FROM records");
-    const size_t ids = lo && hi ? static_cast<size_t>(*hi - *lo + 1) : 0;
-    out->rows.reserve(std::max(ids, written_ ? written_->size() : 0));
-    if (written_) written_->MoveInto(out);
-    std::sort(out->rows.begin(), out->rows.end(),
-              [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
-    const std::vector<std::pair<int64_t, int64_t>> covered = Covered(out->rows);
-    KeepCurrent(db_.get(), &out->rows);
-    const size_t written = out->rows.size();
+    if (lo && hi) out->rows.reserve(std::max(written, static_cast<size_t>(*hi - *lo + 1)));
     RowInterner interner(&out->text);
     const std::string select = std::string("SELECT ") + kLinkColumns +
                                " FROM records r JOIN notices n ON n.id = r.notice_id"
@@ -485,9 +473,7 @@ Status Store::LoadLinkRows(LinkRows* out) {
     std::inplace_merge(out->rows.begin(), out->rows.begin() + static_cast<std::ptrdiff_t>(written),
                        out->rows.end(),
                        [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
-    // Held through the whole relink, but copying them to give back less
-    // than an eighth would hold both for a while.
-    if (out->rows.capacity() - out->rows.size() > out->rows.size() / 8) out->rows.shrink_to_fit();
+    out->rows.shrink_to_fit();  // held through the whole relink
     return Status::Ok();
   });
 }

@@ -64,23 +64,14 @@ class WrittenLinkRows {
   // the order of its column list (which must hold the link columns).
   void Add(std::span<const SqlValue> record, std::string_view record_columns,
            std::span<const SqlValue> notice, std::string_view notice_columns);
-  size_t size() const { return size_; }
+  size_t size() const { return rows_.rows.size(); }
   void Truncate(size_t n);  // drops the rows added after the first n
-  // Hands the rows over, appended to out->rows (room made by the caller),
-  // with the text they name as out->text (which must be empty), and starts
-  // empty.
-  void MoveInto(LinkRows* out);
+  LinkRows Take();          // hands the rows over and starts empty
 
  private:
   struct Interner;
-  // Chunks, not one vector: an ingest of 100,000 notices keeps 3 million
-  // rows, and a vector grown by doubling held up to three times their size
-  // while it copied them.
-  static constexpr size_t kChunkRows = size_t{1} << 16;
   std::vector<std::pair<int, size_t>> places_;  // per link column: record (0) or notice (1), index
-  std::vector<std::vector<LinkRow>> chunks_;
-  size_t size_ = 0;
-  TextPool text_;
+  LinkRows rows_;
   std::unique_ptr<Interner> interner_;
 };
 

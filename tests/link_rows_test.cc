@@ -184,45 +184,6 @@ TEST_P(LinkRowsTest, PreviousIdsByRecordIdAreThoseByNaturalKey) {
 INSTANTIATE_TEST_SUITE_P(Backends, LinkRowsTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
-// Kept rows live in chunks of 65,536: a rollback may cut them anywhere, at
-// a chunk's end too, and they come out whole and in order.
-TEST(WrittenLinkRows, TruncateAcrossChunksAndMoveOutInOrder) {
-  const std::string record_columns =
-      "id, notice_id, carrier_type, name, name_key, name_place, name_legal_form, operator, "
-      "operator_key, operator_place, region_kind, region_code, region_parent_code, evaluated_as, "
-      "grade";
-  WrittenLinkRows kept;
-  const std::vector<SqlValue> notice = {int64_t{2023}};
-  auto add = [&](int64_t id) {
-    std::vector<SqlValue> r = {id, int64_t{1}, SqlNull(), "孵化基地" + std::to_string(id % 7),
-                               std::string("key"), SqlNull(), SqlNull(), SqlNull(), SqlNull(),
-                               SqlNull(), SqlNull(), SqlNull(), SqlNull(), SqlNull(), SqlNull()};
-    kept.Add(r, record_columns, notice, "year");
-  };
-  const int64_t chunk = 65536;
-  for (int64_t id = 1; id <= 2 * chunk + 5; ++id) add(id);
-  ASSERT_EQ(kept.size(), static_cast<size_t>(2 * chunk + 5));
-  kept.Truncate(static_cast<size_t>(chunk));  // at a chunk's end
-  EXPECT_EQ(kept.size(), static_cast<size_t>(chunk));
-  for (int64_t id = chunk + 1; id <= chunk + 10; ++id) add(id);
-  kept.Truncate(static_cast<size_t>(chunk + 3));  // inside the next
-  kept.Truncate(static_cast<size_t>(chunk + 9));  // longer than it is: nothing
-  add(chunk + 4);
-  LinkRows out;
-  kept.MoveInto(&out);
-  ASSERT_EQ(out.rows.size(), static_cast<size_t>(chunk + 4));
-  for (size_t i = 0; i < out.rows.size(); ++i) ASSERT_EQ(out.rows[i].id, static_cast<int64_t>(i + 1));
-  EXPECT_EQ(out.rows.back().year, 2023);
-  EXPECT_EQ(out.text.Str(out.rows[5].name), "孵化基地6");
-  EXPECT_EQ(kept.size(), 0u);
-  add(7);  // starts again, into a text pool of its own
-  LinkRows again;
-  kept.MoveInto(&again);
-  ASSERT_EQ(again.rows.size(), 1u);
-  EXPECT_EQ(again.text.Str(again.rows[0].name), "孵化基地0");
-  EXPECT_EQ(out.text.Str(out.rows[5].name), "孵化基地6");  // the first pool is untouched
-}
-
 TEST(TextPool, InternsOnceAndTellsNullFromEmpty) {
   TextPool pool;
   TextId a = pool.Intern(std::string("丝梦源"));
