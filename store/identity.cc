@@ -106,13 +106,6 @@ class PlanLinksAside {
   std::jthread thread_;  // last: joined (if still running) before the rest goes
 };
 
-Status LoadLinkNotices(Store* store, LinkNotices* out) {
-  std::vector<NoticeRow> notices;
-  Status st = store->CurrentNotices(&notices);
-  if (st.ok()) *out = MakeLinkNotices(notices);
-  return st;
-}
-
 }  // namespace
 
 Status RelinkStore(Store* store, RelinkReport* report, int threads) {
@@ -123,7 +116,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads) {
   IdentitySnapshot snap;
   RelinkReport r;
   Status st = store->LoadLinkRows(&rows);
-  if (st.ok()) st = LoadLinkNotices(store, &notices);
+  if (st.ok()) st = store->LoadLinkNotices(&notices);
   if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
   if (!st.ok()) return st;
   r.records = static_cast<int>(rows.rows.size());

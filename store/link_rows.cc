@@ -427,6 +427,32 @@ LinkRows WrittenLinkRows::Take() {
   return out;
 }
 
+Status Store::LoadLinkNotices(LinkNotices* out) {
+  return GuardStore(target_, "load notices to link", [&] {
+    *out = LinkNotices();
+    ForEachIdWindow(db_.get(), "notices", "id", kWindow, [&](int64_t after, int64_t upto) {
+      SqlRows rows = db_->Query(
+          "SELECT id, doc_number, title, sha256, jurisdiction_source, jurisdiction_raw, "
+          "jurisdiction_code, jurisdiction_parent_code FROM notices "
+          "WHERE id > ? AND id <= ? AND superseded_by IS NULL",
+          {after, upto});
+      NoticeMetadata meta;
+      while (rows.Next()) {
+        const int64_t id = rows.Int(0);
+        meta.doc_number = rows.OptText(1);
+        meta.title = rows.OptText(2);
+        out->key.emplace(id, NoticeKey(meta, rows.Text(3)));  // MatchKey is ICU work: once a notice
+        if (rows.IsNull(4) || rows.IsNull(5)) continue;  // no jurisdiction (ReadJurisdiction)
+        Region place;
+        place.code = rows.OptText(6);
+        place.parent_code = rows.OptText(7);
+        out->division.emplace(id, DivisionOf(place));
+      }
+    });
+    return Status::Ok();
+  });
+}
+
 void Store::KeepWrittenLinkRows() {
   if (!written_) written_ = std::make_unique<WrittenLinkRows>();
 }

@@ -84,6 +84,7 @@ struct LinkNotices {
   std::unordered_map<int64_t, std::string> key;
   std::unordered_map<int64_t, std::string> division;
 };
+// From whole NoticeRows (Store::LoadLinkNotices reads only these columns).
 LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices);
 
 // The division a region stands for: its code, or for a zone (or a street

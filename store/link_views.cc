@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "store/identity_diff.h"
+
 namespace fuhua {
 namespace {
 
@@ -18,11 +20,10 @@ std::vector<const Link*> BestLinks(size_t n, const std::vector<Link>& links) {
   return best;
 }
 
-View MakeView(size_t input, int cluster, View::Role role, TextId name, TextId key,
-              const Link* link) {
-  View v{static_cast<uint32_t>(input), cluster, name, key};
+View MakeView(size_t input, int cluster, View::Role role, const Link* link) {
+  View v{static_cast<uint32_t>(input), cluster};
   v.role = role;
-  if (link) v.reason = link->reason, v.score = link->score;
+  if (link) v.reason = link->reason, v.score_milli = static_cast<int32_t>(ScoreMilli(link->score));
   return v;
 }
 
@@ -31,8 +32,7 @@ std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResul
   std::vector<View> v;
   v.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i)
-    v.push_back(MakeView(i, r.carrier_cluster[i], View::kCarrier, rows[i].name, rows[i].name_key,
-                         best[i]));
+    v.push_back(MakeView(i, r.carrier_cluster[i], View::kCarrier, best[i]));
   return v;
 }
 
@@ -45,13 +45,10 @@ std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const Link
       std::count_if(r.org_cluster.begin(), r.org_cluster.end(), [](int c) { return c >= 0; }) +
       std::count_if(r.name_org_cluster.begin(), r.name_org_cluster.end(), [](int c) { return c >= 0; })));
   for (size_t i = 0; i < rows.size(); ++i) {
-    const LinkRow& g = rows[i];
     if (r.org_cluster[i] >= 0)
-      v.push_back(MakeView(i, r.org_cluster[i], View::kOperator, g.operator_name, g.operator_key,
-                           best[i]));
+      v.push_back(MakeView(i, r.org_cluster[i], View::kOperator, best[i]));
     if (r.name_org_cluster[i] >= 0)
-      v.push_back(MakeView(i, r.name_org_cluster[i], View::kNamedOrganisation, g.name, g.name_key,
-                           best[i]));
+      v.push_back(MakeView(i, r.name_org_cluster[i], View::kNamedOrganisation, best[i]));
   }
   return v;
 }
@@ -93,8 +90,9 @@ void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, Ident
     if (!row.first_year || r.year < *row.first_year) row.first_year = r.year;
     if (latest) {
       row.last_year = r.year;
-      row.canonical_name = text.Str(v.name);
-      row.name_key = text.Str(v.key);
+      const bool op = v.role == View::kOperator;
+      row.canonical_name = text.Str(op ? r.operator_name : r.name);
+      row.name_key = text.Str(op ? r.operator_key : r.name_key);
       if (kind == "carrier") row.carrier_type = text.Opt(r.carrier_type);
       row.region_code = text.Opt(r.region_code);  // NULL without a region
     }
@@ -112,7 +110,7 @@ MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRow
   m.record_id = rows.rows[v.input].id;
   m.role = v.RoleName();
   bool linked = v.reason != TextPool::kNull;
-  m.score = linked ? v.score : 1.0;
+  m.score = linked ? FromMilli(v.score_milli) : 1.0;
   m.reason = linked ? l.reasons.Str(v.reason) : "only record";
   m.status = !linked ? "single" : m.reason == "accepted by a person" ? "accepted" : "auto";
   return m;

@@ -27,16 +27,16 @@
 namespace fuhua {
 
 // One membership to be. It keeps the score and the (interned) reason of the
-// best link that brought it into its cluster. 32 bytes: a relink holds one
-// for every record and one for each of its organisations.
+// best link that brought it into its cluster; its name and key are its
+// row's (the operator's for an operator). 20 bytes: a relink holds one for
+// every record and one for each of its organisations.
 struct View {
   enum Role : uint8_t { kCarrier, kOperator, kNamedOrganisation };
   uint32_t input = 0;  // index into the LinkRows and the natural keys
   int cluster = -1;
-  TextId name = TextPool::kNull, key = TextPool::kNull;  // in LinkRows::text
   TextId reason = TextPool::kNull;  // in Linking::reasons; kNull: no link, a single
+  int32_t score_milli = 1000;       // as the members table keeps it
   Role role = kCarrier;
-  double score = 1;
   // carrier | operator | named_organisation, as the members table says it
   const char* RoleName() const;
 };

@@ -36,6 +36,7 @@ namespace fuhua {
 class SqlSession;
 struct LinkRows;  // store/link_rows.h
 class PreviousIds;
+struct LinkNotices;
 class SqlTransaction;
 class WrittenLinkRows;  // store/link_rows.h
 
@@ -249,6 +250,11 @@ class Store {
   // What a relink reads (store/link_rows.cc): the linking slice of every
   // current record, by id; the previous snapshot's entity ids.
   Status LoadLinkRows(LinkRows* rows);
+  // The current notices as a relink needs them (link_rows.h LinkNotices),
+  // read as only those columns, a window of ids at a time: whole NoticeRows,
+  // ~2 KB a notice with what reading them held, were the peak of a relink
+  // once its other parts had shrunk.
+  Status LoadLinkNotices(LinkNotices* notices);
   // From now on keeps the link rows of the records WriteNotice writes
   // (link_rows.h: WrittenLinkRows), until LoadLinkRows takes them instead
   // of reading them back. Rolled-back notices and batches drop theirs.

@@ -145,6 +145,21 @@ TEST_P(LinkRowsTest, PreviousIdsAreTheLastMembersIds) {
   }
 }
 
+// The relink reads only the columns it needs of the current notices: the
+// same keys and divisions as from whole notices, none of a superseded one.
+TEST_P(LinkRowsTest, LinkNoticesAreThoseOfWholeNotices) {
+  std::vector<NoticeRow> notices;
+  ASSERT_TRUE(store_->CurrentNotices(&notices).ok());
+  LinkNotices read;
+  ASSERT_TRUE(store_->LoadLinkNotices(&read).ok());
+  const LinkNotices whole = MakeLinkNotices(notices);
+  EXPECT_EQ(read.key, whole.key);
+  EXPECT_EQ(read.division, whole.division);
+  EXPECT_EQ(read.key.size(), notices.size());
+  EXPECT_FALSE(read.division.empty());
+  EXPECT_LT(read.division.size(), read.key.size()) << "the seeds have a notice without jurisdiction";
+}
+
 // Members of current records are found by record id, the others by natural
 // key: the ids are the same either way, and a new version of a notice stored
 // after the relink still gets its records' previous ids through their keys.
