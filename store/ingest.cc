@@ -69,11 +69,11 @@ struct StoredIndex {
 };
 
 Status LoadIndex(Store* store, StoredIndex* index) {
-  std::vector<NoticeRow> current;
-  Status st = store->CurrentNotices(&current);
-  for (const NoticeRow& n : current) {
-    index->sha_by_path[n.source_path] = n.sha256;
-    index->current_shas.insert(n.sha256);
+  std::vector<std::pair<std::string, std::string>> current;
+  Status st = store->CurrentFiles(&current);
+  for (auto& [path, sha256] : current) {
+    index->current_shas.insert(sha256);
+    index->sha_by_path[std::move(path)] = std::move(sha256);
   }
   return st;
 }

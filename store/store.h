@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/notice.h"
@@ -209,6 +210,9 @@ class Store {
 
   Status Count(StoreCounts* counts);
   Status CurrentNotices(std::vector<NoticeRow>* notices);  // by source path
+  // The source path and sha256 of every current notice, and nothing else of
+  // them (what an ingest skips files by: whole rows were ~3 KB a notice).
+  Status CurrentFiles(std::vector<std::pair<std::string, std::string>>* path_sha256);
   // Every version stored for a path, oldest first.
   Status NoticeHistory(const std::string& source_path, std::vector<NoticeRow>* versions);
   // The current notice with this content, else the newest version that had

@@ -113,6 +113,19 @@ Status Store::Count(StoreCounts* c) {
   });
 }
 
+Status Store::CurrentFiles(std::vector<std::pair<std::string, std::string>>* path_sha256) {
+  return GuardStore(target_, "list current files", [&] {
+    path_sha256->clear();
+    ForEachIdWindow(db_.get(), "notices", "id", 10000, [&](int64_t after, int64_t upto) {
+      SqlRows rows = db_->Query(
+          "SELECT source_path, sha256 FROM notices WHERE id > ? AND id <= ? AND superseded_by IS NULL",
+          {after, upto});
+      while (rows.Next()) path_sha256->emplace_back(rows.Text(0), rows.Text(1));
+    });
+    return Status::Ok();
+  });
+}
+
 Status Store::CurrentNotices(std::vector<NoticeRow>* notices) {
   return GuardStore(target_, "list current notices", [&] {
     *notices = QueryNotices(db_.get(), "n.superseded_by IS NULL", {});

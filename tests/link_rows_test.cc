@@ -7,10 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "store/identity.h"
 #include "tests/store_fixture.h"
@@ -158,6 +161,20 @@ TEST_P(LinkRowsTest, LinkNoticesAreThoseOfWholeNotices) {
   EXPECT_EQ(read.key.size(), notices.size());
   EXPECT_FALSE(read.division.empty());
   EXPECT_LT(read.division.size(), read.key.size()) << "the seeds have a notice without jurisdiction";
+}
+
+// What an ingest skips files by: the path and sha256 of each current
+// notice, as whole notices have them.
+TEST_P(LinkRowsTest, CurrentFilesAreTheCurrentNoticesPathsAndShas) {
+  std::vector<NoticeRow> notices;
+  ASSERT_TRUE(store_->CurrentNotices(&notices).ok());
+  std::vector<std::pair<std::string, std::string>> files, want;
+  ASSERT_TRUE(store_->CurrentFiles(&files).ok());
+  for (const NoticeRow& n : notices) want.emplace_back(n.source_path, n.sha256);
+  std::sort(files.begin(), files.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(files, want);
+  EXPECT_FALSE(files.empty());
 }
 
 // Members of current records are found by record id, the others by natural
