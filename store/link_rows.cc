@@ -79,22 +79,24 @@ class RowInterner {
 // The columns of kLinkColumns, in order, from a row read back (SqlCursor) or
 // from the values a record was written with (WrittenCursor).
 template <class Cursor>
-LinkRow ReadLinkRow(Cursor& c, RowInterner* text) {
+LinkRow ReadLinkRow(Cursor& c, RowInterner* text, ProfileInterner* profiles) {
   LinkRow r;
   r.id = c.Int();
   r.notice_id = c.Int();
   r.year = c.IntOr(0);
-  r.carrier_type = text->Next(&c);
-  r.name = text->Next(&c);  // NOT NULL
-  text->Key(&c, &r.name_key, {&r.name_place, &r.name_legal_form});
-  r.operator_name = text->Next(&c);
-  text->Key(&c, &r.operator_key, {&r.operator_place});
-  r.has_region = !c.NextIsNull();  // the kind is written for every region
-  r.region_kind = ParseRegionKind(c.Text());
-  r.region_code = text->Next(&c);
-  r.region_parent = text->Next(&c);
-  r.evaluated_as = text->Next(&c);
-  r.grade = text->Next(&c);
+  LinkProfile p;
+  p.carrier_type = text->Next(&c);
+  p.name = text->Next(&c);  // NOT NULL
+  text->Key(&c, &p.name_key, {&p.name_place, &p.name_legal_form});
+  p.operator_name = text->Next(&c);
+  text->Key(&c, &p.operator_key, {&p.operator_place});
+  p.has_region = !c.NextIsNull();  // the kind is written for every region
+  p.region_kind = ParseRegionKind(c.Text());
+  p.region_code = text->Next(&c);
+  p.region_parent = text->Next(&c);
+  p.evaluated_as = text->Next(&c);
+  p.grade = text->Next(&c);
+  r.profile = profiles->Intern(p);
   return r;
 }
 
@@ -212,8 +214,9 @@ T* Keep(bool present, std::optional<T>* to) {
 // Fills in the GradeRecord fields MakeLinkInput and NaturalKey read (the
 // equivalence is tested: tests/link_rows_test.cc). `g` is reused from row to
 // row, so its strings are rarely allocated again.
-void LinkFields(const LinkRows& rows, const LinkRow& r, GradeRecord* g) {
+void LinkFields(const LinkRows& rows, const LinkRow& row, GradeRecord* g) {
   const TextPool& t = rows.text;
+  const LinkProfile& r = rows.Of(row);
   Set(t, r.carrier_type, &g->carrier_type);
   g->name_key.key.assign(t.Str(r.name_key));
   Set(t, r.name_place, &g->name_key.place);
@@ -238,7 +241,8 @@ int RoleIndex(std::string_view role) {
 
 }  // namespace
 
-std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r) {
+std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& row) {
+  const LinkProfile& r = rows.Of(row);
   if (!r.has_region) return std::nullopt;
   Region region;
   region.code = rows.text.Opt(r.region_code);
@@ -280,11 +284,12 @@ RowInputs::RowInputs(const LinkRows& rows,
 // MakeLinkInput's reading of a record, from the row's interned text: what
 // LinkFields would put in a GradeRecord, viewed where it is held.
 LinkInput RowInputs::operator[](size_t i) const {
-  const LinkRow& r = rows_.rows[i];
+  const LinkRow& row = rows_.rows[i];
+  const LinkProfile& r = rows_.Of(row);
   const TextPool& t = rows_.text;
   LinkInput in;
   if (auto k = natural_.find(i); k != natural_.end()) in.natural_key = k->second;
-  in.notice = r.notice_id;
+  in.notice = row.notice_id;
   in.name_key = t.Str(r.name_key);
   in.name_place = t.Str(r.name_place);
   in.name_is_org = r.name_legal_form != TextPool::kNull;
@@ -400,12 +405,55 @@ const std::string& PreviousIds::IdOf(int64_t first, std::string_view role) const
   return entity_ids_.Str(ids_[static_cast<size_t>(first)][static_cast<size_t>(r)]);
 }
 
+ProfileInterner::ProfileInterner(std::vector<LinkProfile>* profiles) : profiles_(profiles) {
+  Grow();
+}
+
+namespace {
+
+size_t HashOf(const LinkProfile& p) {
+  size_t h = static_cast<size_t>(p.has_region) * 31 + static_cast<size_t>(p.region_kind);
+  for (TextId id : {p.carrier_type, p.name, p.name_key, p.name_place, p.name_legal_form,
+                    p.operator_name, p.operator_key, p.operator_place, p.region_code,
+                    p.region_parent, p.evaluated_as, p.grade})
+    h = (h ^ id) * 0x100000001b3ULL;  // FNV-1a over the ids
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+uint32_t ProfileInterner::Intern(const LinkProfile& p) {
+  if (2 * (profiles_->size() + 1) > table_.size()) Grow();
+  const size_t mask = table_.size() - 1;
+  for (size_t i = HashOf(p) & mask;; i = (i + 1) & mask) {
+    if (!table_[i]) {
+      profiles_->push_back(p);
+      table_[i] = static_cast<uint32_t>(profiles_->size());
+      return table_[i] - 1;
+    }
+    if ((*profiles_)[table_[i] - 1] == p) return table_[i] - 1;
+  }
+}
+
+// Twice the slots it needs at least, each profile placed again.
+void ProfileInterner::Grow() {
+  size_t slots = 16;
+  while (slots < 4 * (profiles_->size() + 1)) slots *= 2;
+  table_.assign(slots, 0);
+  for (size_t k = 0; k < profiles_->size(); ++k) {
+    size_t i = HashOf((*profiles_)[k]) & (slots - 1);
+    while (table_[i]) i = (i + 1) & (slots - 1);
+    table_[i] = static_cast<uint32_t>(k + 1);
+  }
+}
+
 struct WrittenLinkRows::Interner {
-  explicit Interner(TextPool* text) : interner(text) {}
-  RowInterner interner;
+  explicit Interner(LinkRows* rows) : text(&rows->text), profiles(&rows->profiles) {}
+  RowInterner text;
+  ProfileInterner profiles;
 };
 
-WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_.text)) {}
+WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_)) {}
 WrittenLinkRows::~WrittenLinkRows() = default;
 
 void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view record_columns,
@@ -413,7 +461,7 @@ void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view rec
   const WrittenRow rows[2] = {{record, record_columns}, {notice, notice_columns}};
   if (places_.empty()) places_ = LinkColumnPlaces(rows);
   WrittenCursor c(rows, places_);
-  rows_.rows.push_back(ReadLinkRow(c, &interner_->interner));
+  rows_.rows.push_back(ReadLinkRow(c, &interner_->text, &interner_->profiles));
 }
 
 void WrittenLinkRows::Truncate(size_t n) {
@@ -423,7 +471,7 @@ void WrittenLinkRows::Truncate(size_t n) {
 LinkRows WrittenLinkRows::Take() {
   LinkRows out = std::move(rows_);
   rows_ = LinkRows();
-  interner_ = std::make_unique<Interner>(&rows_.text);
+  interner_ = std::make_unique<Interner>(&rows_);
   return out;
 }
 
@@ -476,6 +524,7 @@ Status Store::LoadLinkRows(LinkRows* out) {
                                  hi = db_->QueryInt("SELECT MAX(id) FROM records");
     if (lo && hi) out->rows.reserve(std::max(written, static_cast<size_t>(*hi - *lo + 1)));
     RowInterner interner(&out->text);
+    ProfileInterner profiles(&out->profiles);  // over the written rows' profiles
     const std::string select = std::string("SELECT ") + kLinkColumns +
                                " FROM records r JOIN notices n ON n.id = r.notice_id"
                                " WHERE r.id > ? AND r.id <= ? AND n.superseded_by IS NULL "
@@ -484,7 +533,7 @@ Status Store::LoadLinkRows(LinkRows* out) {
       SqlRows rows = db_->Query(select, {after, upto});
       while (rows.Next()) {
         SqlCursor c(rows);
-        out->rows.push_back(ReadLinkRow(c, &interner));
+        out->rows.push_back(ReadLinkRow(c, &interner, &profiles));
       }
     };
     ForEachIdWindow(db_.get(), "records", "id", kWindow, [&](int64_t after, int64_t upto) {

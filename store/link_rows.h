@@ -2,11 +2,12 @@
 // store: the linking slice of every current record (LinkRows) and the entity
 // ids of the previous snapshot (PreviousIds). Whole RecordRows carried every
 // record's raw cells, provenance and notice paths, which linking never reads;
-// a LinkRow is 80 bytes, its text interned (the same names, keys, types and
-// codes recur across notices and years).
+// a LinkRow is 24 bytes and its profile, its text interned (the same names,
+// keys, types and codes recur across notices and years), is held once for
+// all the records that share it.
 //   LinkRows rows;
 //   Status st = store->LoadLinkRows(&rows);
-//   const std::string& name = rows.text.Str(rows.rows[0].name);
+//   const std::string& name = rows.text.Str(rows.Of(rows.rows[0]).name);
 #ifndef FUHUA_STORE_LINK_ROWS_H_
 #define FUHUA_STORE_LINK_ROWS_H_
 
@@ -31,24 +32,48 @@
 
 namespace fuhua {
 
-// A current record as linking and the identity snapshot see it. Text fields
-// are TextIds into LinkRows::text; the name's place and legal form are kNull
-// when the record has no name key, the operator's place when it has no
-// operator key, as in a GradeRecord read back.
-struct LinkRow {
-  int64_t id = 0;
-  int64_t notice_id = 0;
-  int year = 0;  // the notice's year; 0 when unknown (what entity years take)
+// What a current record says that linking and the identity snapshot read:
+// its text fields, TextIds into LinkRows::text (the name's place and legal
+// form are kNull when the record has no name key, the operator's place when
+// it has no operator key, as in a GradeRecord read back), and its region.
+// The records of a carrier in several notices mostly say the same, so
+// LinkRows holds each distinct profile once.
+struct LinkProfile {
   bool has_region = false;
   RegionKind region_kind = RegionKind::kUnknown;
   TextId carrier_type = 0, name = 0, name_key = 0, name_place = 0, name_legal_form = 0;
   TextId operator_name = 0, operator_key = 0, operator_place = 0;
   TextId region_code = 0, region_parent = 0, evaluated_as = 0, grade = 0;
+  bool operator==(const LinkProfile&) const = default;
+};
+
+// A current record: 24 bytes (a relink holds one for every record of the
+// store; with its 56 bytes of profile in each, they were its largest part).
+struct LinkRow {
+  int64_t id = 0;
+  int64_t notice_id = 0;
+  int year = 0;          // the notice's year; 0 when unknown (what entity years take)
+  uint32_t profile = 0;  // index into LinkRows::profiles
 };
 
 struct LinkRows {
   TextPool text;
-  std::vector<LinkRow> rows;  // by record id
+  std::vector<LinkProfile> profiles;  // distinct
+  std::vector<LinkRow> rows;          // by record id
+  const LinkProfile& Of(const LinkRow& r) const { return profiles[r.profile]; }
+};
+
+// Appends profiles to a LinkRows, each distinct one once (open addressing
+// over their indices). Made over the profiles it already has.
+class ProfileInterner {
+ public:
+  explicit ProfileInterner(std::vector<LinkProfile>* profiles);
+  uint32_t Intern(const LinkProfile& p);
+
+ private:
+  void Grow();
+  std::vector<LinkProfile>* profiles_;
+  std::vector<uint32_t> table_;  // 1 + profile index, 0 empty
 };
 
 // The link rows of the records written on one connection, made from the

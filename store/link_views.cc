@@ -84,12 +84,13 @@ void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, Ident
   std::vector<EntityRow> e(k.ids.size());
   for (const View& v : k.views) {
     EntityRow& row = e[static_cast<size_t>(v.cluster)];
-    const LinkRow& r = rows.rows[v.input];
-    bool latest = row.members == 0 || r.year >= row.last_year.value_or(0);
+    const LinkRow& record = rows.rows[v.input];
+    const LinkProfile& r = rows.Of(record);
+    bool latest = row.members == 0 || record.year >= row.last_year.value_or(0);
     ++row.members;
-    if (!row.first_year || r.year < *row.first_year) row.first_year = r.year;
+    if (!row.first_year || record.year < *row.first_year) row.first_year = record.year;
     if (latest) {
-      row.last_year = r.year;
+      row.last_year = record.year;
       const bool op = v.role == View::kOperator;
       row.canonical_name = text.Str(op ? r.operator_name : r.name);
       row.name_key = text.Str(op ? r.operator_key : r.name_key);

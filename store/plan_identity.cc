@@ -27,7 +27,7 @@ std::vector<PlanCandidate> Candidates(const LinkRows& records,
     const LinkRow& r = records.rows[i];
     std::optional<Region> region = RegionOf(records, r);
     std::string division = region ? DivisionOf(*region) : "";
-    std::string_view key = records.text.Str(r.name_key);
+    std::string_view key = records.text.Str(records.Of(r).name_key);
     if (seen.emplace(carrier_of_row[i], key, division).second)
       out.push_back({std::string(carrier_of_row[i]), std::string(key), std::move(division)});
   }

@@ -80,8 +80,8 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
     EXPECT_EQ(got.id, want.id);
     EXPECT_EQ(got.notice_id, want.notice_id);
     EXPECT_EQ(got.year, want.year.value_or(0));
-    EXPECT_EQ(rows.text.Str(got.name), want.record.name);
-    EXPECT_EQ(rows.text.Opt(got.operator_name), want.record.operator_name);
+    EXPECT_EQ(rows.text.Str(rows.Of(got).name), want.record.name);
+    EXPECT_EQ(rows.text.Opt(rows.Of(got).operator_name), want.record.operator_name);
     std::optional<Region> region = RegionOf(rows, got);
     ASSERT_EQ(region.has_value(), want.record.region.has_value()) << want.record.name;
     if (region) {
@@ -215,6 +215,32 @@ TEST_P(LinkRowsTest, PreviousIdsByRecordIdAreThoseByNaturalKey) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, LinkRowsTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+// Records that say the same share one profile; an interner made over
+// profiles already there finds them (the relink's reader goes on from the
+// rows an ingest kept).
+TEST(ProfileInterner, OneProfileForWhatRecordsShare) {
+  std::vector<LinkProfile> profiles;
+  ProfileInterner interner(&profiles);
+  std::vector<uint32_t> ids;
+  for (TextId name = 1; name <= 1000; ++name) {
+    LinkProfile p;
+    p.name = name;
+    p.grade = name % 3;
+    p.has_region = name % 2;
+    ids.push_back(interner.Intern(p));
+  }
+  ASSERT_EQ(profiles.size(), 1000u);
+  for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], i);
+  LinkProfile again;
+  again.name = 7, again.grade = 1, again.has_region = true;
+  EXPECT_EQ(interner.Intern(again), 6u);
+  again.region_kind = RegionKind::kDivision;  // any field tells them apart
+  EXPECT_EQ(interner.Intern(again), 1000u);
+  ProfileInterner later(&profiles);
+  EXPECT_EQ(later.Intern(profiles[500]), 500u);
+  EXPECT_EQ(profiles.size(), 1001u);
+}
 
 TEST(TextPool, InternsOnceAndTellsNullFromEmpty) {
   TextPool pool;

@@ -141,9 +141,10 @@ inline std::vector<std::string> LinkRowTexts(Store* store) {
   Status st = store->LoadLinkRows(&rows);
   EXPECT_TRUE(st.ok()) << st.ToString();
   std::vector<std::string> out;
-  for (const LinkRow& r : rows.rows) {
-    std::string t = std::to_string(r.id) + "|" + std::to_string(r.notice_id) + "|" +
-                    std::to_string(r.year) + "|" + std::to_string(r.has_region) +
+  for (const LinkRow& row : rows.rows) {
+    const LinkProfile& r = rows.Of(row);
+    std::string t = std::to_string(row.id) + "|" + std::to_string(row.notice_id) + "|" +
+                    std::to_string(row.year) + "|" + std::to_string(r.has_region) +
                     std::to_string(static_cast<int>(r.region_kind));
     for (TextId f : {r.carrier_type, r.name, r.name_key, r.name_place, r.name_legal_form,
                      r.operator_name, r.operator_key, r.operator_place, r.region_code,
