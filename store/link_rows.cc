@@ -233,6 +233,17 @@ void LinkFields(const LinkRows& rows, const LinkRow& row, GradeRecord* g) {
   Set(t, r.grade, &g->grade);
 }
 
+// A profile's hash: FNV-1a over its ids, the high bits folded down (the
+// table takes the low ones).
+size_t HashOf(const LinkProfile& p) {
+  size_t h = static_cast<size_t>(p.has_region) * 31 + static_cast<size_t>(p.region_kind);
+  for (TextId id : {p.carrier_type, p.name, p.name_key, p.name_place, p.name_legal_form,
+                    p.operator_name, p.operator_key, p.operator_place, p.region_code,
+                    p.region_parent, p.evaluated_as, p.grade})
+    h = (h ^ id) * 0x100000001b3ULL;
+  return h ^ (h >> 29);
+}
+
 int RoleIndex(std::string_view role) {
   if (role == "carrier") return 0;
   if (role == "operator") return 1;
@@ -409,19 +420,6 @@ ProfileInterner::ProfileInterner(std::vector<LinkProfile>* profiles) : profiles_
   Grow();
 }
 
-namespace {
-
-size_t HashOf(const LinkProfile& p) {
-  size_t h = static_cast<size_t>(p.has_region) * 31 + static_cast<size_t>(p.region_kind);
-  for (TextId id : {p.carrier_type, p.name, p.name_key, p.name_place, p.name_legal_form,
-                    p.operator_name, p.operator_key, p.operator_place, p.region_code,
-                    p.region_parent, p.evaluated_as, p.grade})
-    h = (h ^ id) * 0x100000001b3ULL;  // FNV-1a over the ids
-  return h ^ (h >> 29);
-}
-
-}  // namespace
-
 uint32_t ProfileInterner::Intern(const LinkProfile& p) {
   if (2 * (profiles_->size() + 1) > table_.size()) Grow();
   const size_t mask = table_.size() - 1;
@@ -435,7 +433,8 @@ uint32_t ProfileInterner::Intern(const LinkProfile& p) {
   }
 }
 
-// Twice the slots it needs at least, each profile placed again.
+// Four slots a profile at least (Intern grows it past half full), each
+// profile placed again.
 void ProfileInterner::Grow() {
   size_t slots = 16;
   while (slots < 4 * (profiles_->size() + 1)) slots *= 2;

@@ -55,6 +55,7 @@ struct LinkRow {
   int year = 0;          // the notice's year; 0 when unknown (what entity years take)
   uint32_t profile = 0;  // index into LinkRows::profiles
 };
+static_assert(sizeof(LinkRow) == 24, "a relink holds one for every record of the store");
 
 struct LinkRows {
   TextPool text;

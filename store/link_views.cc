@@ -39,8 +39,8 @@ std::vector<View> CarrierViews(const std::vector<LinkRow>& rows, const LinkResul
 std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const LinkResult& r) {
   std::vector<const Link*> best = BestLinks(rows.size(), r.org_links);
   std::vector<View> v;
-  // Counted first: grown by doubling, the views (the largest thing a relink
-  // holds but its rows) took up to twice their size while they were copied.
+  // Counted first: grown by doubling, the views (among the largest things a
+  // relink holds) took up to twice their size while they were copied.
   v.reserve(static_cast<size_t>(
       std::count_if(r.org_cluster.begin(), r.org_cluster.end(), [](int c) { return c >= 0; }) +
       std::count_if(r.name_org_cluster.begin(), r.name_org_cluster.end(), [](int c) { return c >= 0; })));

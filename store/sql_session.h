@@ -106,7 +106,8 @@ class CheckpointsAfterCommits;
 class SqlSession {
  public:
   // Connects; for SQLite also turns on WAL, a busy timeout, foreign keys,
-  // in-memory temporary storage and a longer checkpoint interval.
+  // in-memory temporary storage, an 8 MiB page cache and a longer
+  // checkpoint interval.
   explicit SqlSession(const StoreTarget& target);
   ~SqlSession();
 
