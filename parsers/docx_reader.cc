@@ -33,10 +33,11 @@ int ToInt(const char* s, int fallback) {
 }
 
 Status LoadPart(docx::ZipPackage* zip, const std::string& name, int max_depth, XmlPart* part) {
-  std::string text;
-  Status st = zip->Read(name, &text);
+  std::string text = XmlPart::TakeBuffer();
+  size_t size = 0;
+  Status st = zip->ReadInto(name, &text, &size);
   if (!st.ok()) return st;
-  return part->Parse(name, std::move(text), max_depth);
+  return part->Parse(name, std::move(text), size, max_depth);
 }
 
 // "header1.xml" relative to word/, "/word/header1.xml" absolute.

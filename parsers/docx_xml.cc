@@ -24,7 +24,7 @@ constexpr std::array<std::string_view, 10> kUnderstood = {"wps", "wpg", "wpc", "
 
 // Byte offsets of the line breaks, for LineOf. find() is memchr: a loop
 // over every byte cost a fifth of parsing the part.
-std::vector<size_t> NewlineOffsets(const std::string& text) {
+std::vector<size_t> NewlineOffsets(std::string_view text) {
   std::vector<size_t> out;
   for (size_t pos = 0; (pos = text.find('\n', pos)) != std::string::npos; ++pos) out.push_back(pos);
   return out;
@@ -69,16 +69,40 @@ bool IsOn(std::string_view value) {
 
 // Parsed in place: a copy of the part inside pugixml was a second buffer of
 // a few hundred KiB per document, allocated, copied and freed.
+namespace {
+
+constexpr size_t kMaxSpareBytes = 4u << 20;
+
+std::string& Spare() {
+  thread_local std::string spare;
+  return spare;
+}
+
+}  // namespace
+
+XmlPart::~XmlPart() {
+  std::string& spare = Spare();
+  if (text_.size() > spare.size() && text_.capacity() <= kMaxSpareBytes) spare = std::move(text_);
+}
+
+std::string XmlPart::TakeBuffer() { return std::move(Spare()); }
+
 Status XmlPart::Parse(const std::string& name, std::string text, int max_depth) {
+  const size_t size = text.size();
+  return Parse(name, std::move(text), size, max_depth);
+}
+
+Status XmlPart::Parse(const std::string& name, std::string text, size_t size, int max_depth) {
   name_ = name;
   text_ = std::move(text);
-  bool utf16 = text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF");
-  size_t bad = utf16 ? std::string::npos : FindInvalidUtf8(text_);
+  const std::string_view part(text_.data(), std::min(size, text_.size()));
+  bool utf16 = part.starts_with("\xFF\xFE") || part.starts_with("\xFE\xFF");
+  size_t bad = utf16 ? std::string::npos : FindInvalidUtf8(part);
   if (bad != std::string::npos)
     return Status::InvalidInput(name + ": invalid UTF-8 at byte " + std::to_string(bad));
-  newlines_ = NewlineOffsets(text_);  // before the parse rewrites the buffer
+  newlines_ = NewlineOffsets(part);  // before the parse rewrites the buffer
   pugi::xml_parse_result result = doc_.load_buffer_inplace(
-      text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+      text_.data(), part.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!result)
     return Status::InvalidInput(name + ": malformed XML at byte " + std::to_string(result.offset) +
                                 ": " + result.description());

@@ -23,12 +23,20 @@ inline constexpr int kMaxDepthCeiling = 1000;
 class XmlPart {
  public:
   XmlPart() = default;
+  ~XmlPart();  // keeps its text's buffer for the thread's next part (TakeBuffer)
   XmlPart(const XmlPart&) = delete;  // the nodes point into text_
   XmlPart& operator=(const XmlPart&) = delete;
+
+  // The largest buffer a part parsed on this thread left (4 MiB at most),
+  // its contents garbage, for the next part to be inflated into
+  // (ZipPackage::ReadInto) without writing zeros over it first.
+  static std::string TakeBuffer();
 
   // Parses `text` (the part's bytes), which the part keeps: the nodes live in
   // it. Errors name `name` and the byte offset.
   Status Parse(const std::string& name, std::string text, int max_depth);
+  // The same for the first `size` bytes of `text` (a reused buffer).
+  Status Parse(const std::string& name, std::string text, size_t size, int max_depth);
 
   const std::string& name() const { return name_; }
   pugi::xml_node root() const { return doc_.document_element(); }

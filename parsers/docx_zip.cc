@@ -52,25 +52,26 @@ libdeflate_decompressor* Decompressor() {
 // zlib: a whole-buffer inflater (the size is known from the header), and its
 // CRC-32 (below) uses the CPU's carry-less multiply; the two take a quarter
 // of the instructions zlib's inflate and crc32 did (6% of an ingest).
-bool InflateExactly(std::string_view data, std::string* out) {
+bool InflateExactly(std::string_view data, char* out, size_t size) {
   libdeflate_decompressor* d = Decompressor();
   size_t used = 0, made = 0;
   return d &&
-         libdeflate_deflate_decompress_ex(d, data.data(), data.size(), out->data(), out->size(),
-                                          &used, &made) == LIBDEFLATE_SUCCESS &&
-         used == data.size() && made == out->size();
+         libdeflate_deflate_decompress_ex(d, data.data(), data.size(), out, size, &used, &made) ==
+             LIBDEFLATE_SUCCESS &&
+         used == data.size() && made == size;
 }
 
 // The usual part (sizes and CRC in its local header, stored or deflated,
-// within `cap`) inflated straight from the archive bytes with libdeflate into a
-// buffer of its declared size. Poco's stream (a fake zlib header so that
-// zlib also computes an Adler-32, 64 KiB copies, a growing string) cost
-// twice as much. False, with `out` unspecified, for any other part or any
-// doubt: the caller then reads it through Poco, which gives the result or
-// the error it always gave. Never true where Poco would fail: the bytes
-// inflate completely and match the CRC that Poco checks.
+// within `cap`) inflated straight from the archive bytes with libdeflate into
+// the first `*size` bytes of `out` (its declared size; `out` grown to it if
+// shorter). Poco's stream (a fake zlib header so that zlib also computes an
+// Adler-32, 64 KiB copies, a growing string) cost twice as much. False, with
+// `out` unspecified, for any other part or any doubt: the caller then reads
+// it through Poco, which gives the result or the error it always gave. Never
+// true where Poco would fail: the bytes inflate completely and match the CRC
+// that Poco checks.
 bool InflateDirect(std::string_view archive, const Poco::Zip::ZipLocalFileHeader& header,
-                   size_t cap, std::string* out) {
+                   size_t cap, std::string* out, size_t* size) {
   using Poco::Zip::ZipCommon;
   std::streamoff start = header.getDataStartPos(), end = header.getDataEndPos();
   if (header.searchCRCAndSizesAfterData() || header.isEncrypted() || header.isDirectory() ||
@@ -79,14 +80,16 @@ bool InflateDirect(std::string_view archive, const Poco::Zip::ZipLocalFileHeader
     return false;
   std::string_view data =
       archive.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-  out->resize(static_cast<size_t>(header.getUncompressedSize()));
+  *size = static_cast<size_t>(header.getUncompressedSize());
+  if (out->size() < *size) out->resize(*size);
   if (header.getCompressionMethod() == ZipCommon::CM_STORE) {
-    if (data.size() != out->size()) return false;
-    out->assign(data);
-  } else if (header.getCompressionMethod() != ZipCommon::CM_DEFLATE || !InflateExactly(data, out)) {
+    if (data.size() != *size) return false;
+    std::copy(data.begin(), data.end(), out->begin());
+  } else if (header.getCompressionMethod() != ZipCommon::CM_DEFLATE ||
+             !InflateExactly(data, out->data(), *size)) {
     return false;
   }
-  return libdeflate_crc32(0, out->data(), out->size()) == header.getCRC();
+  return libdeflate_crc32(0, out->data(), *size) == header.getCRC();
 }
 
 }  // namespace
@@ -144,7 +147,26 @@ Status ZipPackage::CheckDeclared(const std::string& name, unsigned long long usi
 }
 
 Status ZipPackage::Read(const std::string& name, std::string* out) {
-  out->clear();
+  size_t size = 0;
+  Status st = ReadInto(name, out, &size);
+  out->resize(size);  // only ever shorter
+  return st;
+}
+
+// On an error `buffer` is left empty and `*size` 0.
+Status ZipPackage::ReadInto(const std::string& name, std::string* buffer, size_t* size) {
+  *size = 0;
+  Status st = ReadPart(name, buffer, size);
+  if (st.ok()) {
+    total_read_ += *size;
+  } else {
+    buffer->clear();
+    *size = 0;
+  }
+  return st;
+}
+
+Status ZipPackage::ReadPart(const std::string& name, std::string* buffer, size_t* size) {
   if (!archive_) return Status::Internal(name + ": package not open");
   auto it = archive_->findHeader(name);
   if (it == archive_->headerEnd()) return Status::NotFound(name + ": no such part");
@@ -158,30 +180,25 @@ Status ZipPackage::Read(const std::string& name, std::string* out) {
   Status st = CheckDeclared(name, usize, csize);
   if (!st.ok()) return st;
   try {
-    st = Inflate(name, csize, out);
+    return Inflate(name, csize, buffer, size);
   } catch (const Poco::Exception& e) {
-    st = Status::InvalidInput(name + ": corrupt zip entry: " + e.displayText());
+    return Status::InvalidInput(name + ": corrupt zip entry: " + e.displayText());
   } catch (const std::exception& e) {
-    st = Status::InvalidInput(name + ": corrupt zip entry: " + e.what());
+    return Status::InvalidInput(name + ": corrupt zip entry: " + e.what());
   }
-  if (!st.ok()) {
-    out->clear();
-    return st;
-  }
-  total_read_ += out->size();
-  return Status::Ok();
 }
 
 // Reads at most the smallest remaining budget plus one byte; one byte over
 // means the entry lied about its size.
-Status ZipPackage::Inflate(const std::string& name, unsigned long long csize, std::string* out) {
+Status ZipPackage::Inflate(const std::string& name, unsigned long long csize, std::string* out,
+                           size_t* size) {
   const auto& header = archive_->findHeader(name)->second;
   size_t total_left = budget_.max_total_bytes - std::min(total_read_, budget_.max_total_bytes);
   double ratio_cap = std::max(static_cast<double>(kRatioGraceBytes),
                               budget_.max_compression_ratio * static_cast<double>(csize));
   size_t cap = std::min(budget_.max_part_bytes, total_left);
   if (ratio_cap < static_cast<double>(cap)) cap = static_cast<size_t>(ratio_cap);
-  if (InflateDirect(stream_.view(), header, cap, out)) return Status::Ok();
+  if (InflateDirect(stream_.view(), header, cap, out, size)) return Status::Ok();
   out->clear();
   stream_.clear();
   Poco::Zip::ZipInputStream in(stream_, header, true);
@@ -200,6 +217,7 @@ Status ZipPackage::Inflate(const std::string& name, unsigned long long csize, st
     return Status::InvalidInput(name + ": inflates past " + Bytes(cap) +
                                 ", the compression ratio budget (zip bomb?)");
   }
+  *size = out->size();
   return Status::Ok();
 }
 

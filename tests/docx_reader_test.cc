@@ -7,6 +7,7 @@
 
 #include <random>
 
+#include "parsers/docx_zip.h"
 #include "tests/docx_builder.h"
 
 namespace fuhua {
@@ -407,6 +408,47 @@ Status ReadBytes(const std::string& bytes, const DocxOptions& options = {}) {
 void ExpectError(const Status& st, const std::string& needle) {
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find(needle), std::string::npos) << st.ToString();
+}
+
+// A part read into a longer buffer (the one the thread's last part left)
+// fills its first bytes and leaves the buffer as long as it was; Read gives
+// the part exactly; a missing part leaves the buffer empty.
+TEST(DocxZipTest, ReadIntoALongerBufferKeepsItsLength) {
+  const std::string longer(5000, 'a'), shorter = "<w:p>短</w:p>";
+  docx::ZipPackage zip;
+  ASSERT_TRUE(zip.Open(testing::Zip({{"long.xml", longer}, {"short.xml", shorter}}), {}).ok());
+  std::string buffer(8000, 'x');
+  size_t size = 0;
+  ASSERT_TRUE(zip.ReadInto("short.xml", &buffer, &size).ok());
+  EXPECT_EQ(size, shorter.size());
+  EXPECT_EQ(buffer.size(), 8000u);
+  EXPECT_EQ(buffer.substr(0, size), shorter);
+  std::string small(3, 'x');
+  ASSERT_TRUE(zip.ReadInto("long.xml", &small, &size).ok());
+  EXPECT_EQ(small.substr(0, size), longer);
+  std::string exact(8000, 'x');
+  ASSERT_TRUE(zip.Read("short.xml", &exact).ok());
+  EXPECT_EQ(exact, shorter);
+  EXPECT_EQ(zip.ReadInto("none.xml", &buffer, &size).code(), Status::Code::kNotFound);
+  EXPECT_TRUE(buffer.empty());
+  EXPECT_EQ(size, 0u);
+}
+
+// Documents read one after another on a thread reuse the buffer of the part
+// before: a shorter document after a longer one reads as itself, and its
+// error offsets count from its own first byte.
+TEST(DocxReaderTest, AShorterDocumentAfterALongerOneReadsAsItself) {
+  DocxOptions options;
+  Document longer, shorter;
+  ASSERT_TRUE(ReadDocx(MakeDocx(P(R(std::string(20000, 'x')))), options, &longer).ok());
+  ASSERT_TRUE(ReadDocx(MakeDocx(P(R("短文"))), options, &shorter).ok());
+  ASSERT_EQ(shorter.blocks.size(), 1u);
+  EXPECT_EQ(std::get<Paragraph>(shorter.blocks[0]).text, "短文");
+  ASSERT_TRUE(ReadDocx(MakeDocx(P(R(std::string(20000, 'x')))), options, &longer).ok());
+  const std::string bad = "<w:document><w:body><w:p>\xFF</w:p></w:body></w:document>";
+  Status st = ReadBytes(testing::Zip(testing::BaseParts(bad)));
+  const size_t at = bad.find('\xFF');
+  ExpectError(st, "word/document.xml: invalid UTF-8 at byte " + std::to_string(at));
 }
 
 TEST(DocxReaderErrorTest, NotAZip) { ExpectError(ReadBytes("hello, world"), "not a zip"); }
