@@ -368,20 +368,26 @@ size_t NaturalKeys::Hash(size_t row) const {
 
 size_t NaturalKeys::Hash(std::string_view key) { return static_cast<size_t>(Fnv(kFnvBasis, key)); }
 
-PreviousIds::PreviousIds(const NaturalKeys& natural)
-    : natural_(natural), first_(natural.size()), ids_(natural.size()) {
+PreviousIds::PreviousIds(const NaturalKeys& natural) : natural_(natural) {}
+
+// Made at the first previous id: a store's first relink has none, and the
+// index of its records' keys (24 bytes a record) would only be hashed and held.
+void PreviousIds::Index() {
+  const size_t n = natural_.size();
+  first_.resize(n), ids_.resize(n);
   size_t slots = 16;
-  while (slots < natural.size() * 2) slots *= 2;
+  while (slots < n * 2) slots *= 2;
   table_.assign(slots, 0);
-  for (size_t row = 0; row < natural.size(); ++row) {
-    size_t i = natural.Hash(row) & (slots - 1);
-    while (table_[i] && !natural.Same(table_[i] - 1, row)) i = (i + 1) & (slots - 1);
+  for (size_t row = 0; row < n; ++row) {
+    size_t i = natural_.Hash(row) & (slots - 1);
+    while (table_[i] && !natural_.Same(table_[i] - 1, row)) i = (i + 1) & (slots - 1);
     if (!table_[i]) table_[i] = static_cast<uint32_t>(row + 1);
     first_[row] = table_[i] - 1;
   }
 }
 
 int64_t PreviousIds::Find(std::string_view natural_key) const {
+  if (table_.empty()) return -1;
   for (size_t i = NaturalKeys::Hash(natural_key) & (table_.size() - 1);;
        i = (i + 1) & (table_.size() - 1)) {
     if (!table_[i]) return -1;
@@ -390,6 +396,7 @@ int64_t PreviousIds::Find(std::string_view natural_key) const {
 }
 
 void PreviousIds::Add(std::string_view natural_key, std::string_view role, const std::string& entity_id) {
+  if (table_.empty()) Index();
   int64_t row = Find(natural_key);
   int r = RoleIndex(role);
   if (row < 0 || r < 0) return;  // no current record has it: never asked for
@@ -397,6 +404,7 @@ void PreviousIds::Add(std::string_view natural_key, std::string_view role, const
 }
 
 void PreviousIds::Add(size_t row, std::string_view role, const std::string& entity_id) {
+  if (table_.empty()) Index();
   int r = RoleIndex(role);
   if (r < 0) return;
   ids_[first_[row]][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
@@ -407,7 +415,7 @@ const std::string& PreviousIds::Of(std::string_view natural_key, std::string_vie
 }
 
 const std::string& PreviousIds::Of(size_t row, std::string_view role) const {
-  return IdOf(first_[row], role);
+  return IdOf(table_.empty() ? int64_t{-1} : int64_t{first_[row]}, role);
 }
 
 const std::string& PreviousIds::IdOf(int64_t first, std::string_view role) const {

@@ -190,8 +190,9 @@ class PreviousIds {
   // indices: a hash node per record was ~50 bytes of a relink's memory.
   int64_t Find(std::string_view natural_key) const;
   const std::string& IdOf(int64_t first, std::string_view role) const;
+  void Index();
   const NaturalKeys& natural_;
-  std::vector<uint32_t> table_;            // 1 + row index, 0 empty
+  std::vector<uint32_t> table_;            // 1 + row index, 0 empty; none until an Add
   std::vector<uint32_t> first_;            // per row: the first row of its key
   std::vector<std::array<TextId, 3>> ids_;  // per row: carrier, operator, named_organisation
   TextPool entity_ids_;

@@ -242,6 +242,23 @@ TEST(ProfileInterner, OneProfileForWhatRecordsShare) {
   EXPECT_EQ(profiles.size(), 1001u);
 }
 
+// No previous id until one is added (a store's first relink adds none, and
+// the index of the keys is made only then).
+TEST(PreviousIds, NoneUntilOneIsAdded) {
+  NaturalKeys natural;
+  for (const char* tail : {"|众创空间|甲", "|众创空间|乙", "|众创空间|甲"}) natural.Add("notice", tail);
+  PreviousIds previous(natural);
+  for (size_t row = 0; row < natural.size(); ++row)
+    for (const char* role : {"carrier", "operator", "named_organisation"})
+      EXPECT_EQ(previous.Of(row, role), "") << row << role;
+  EXPECT_EQ(previous.Of("notice|众创空间|甲", "carrier"), "");
+  previous.Add("notice|众创空间|甲", "carrier", "C-1");
+  EXPECT_EQ(previous.Of(0, "carrier"), "C-1");
+  EXPECT_EQ(previous.Of(2, "carrier"), "C-1") << "the same key";
+  EXPECT_EQ(previous.Of(1, "carrier"), "");
+  EXPECT_EQ(previous.Of(0, "operator"), "");
+}
+
 TEST(TextPool, InternsOnceAndTellsNullFromEmpty) {
   TextPool pool;
   TextId a = pool.Intern(std::string("丝梦源"));
