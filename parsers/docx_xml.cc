@@ -17,6 +17,14 @@ constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordproc
 constexpr std::string_view kStrictWordNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 constexpr std::string_view kMcNs = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+// The largest part buffer a thread keeps for its next part (XmlPart::TakeBuffer).
+constexpr size_t kMaxSpareBytes = 4u << 20;
+
+std::string& Spare() {
+  thread_local std::string spare;
+  return spare;
+}
+
 // Extensions whose mc:Choice content we read: text boxes, groups, canvases
 // and Word 2010+ paragraph extras all keep their text in ordinary w: markup.
 constexpr std::array<std::string_view, 10> kUnderstood = {"wps", "wpg", "wpc", "wp14", "w14",
@@ -67,19 +75,6 @@ bool IsOn(std::string_view value) {
   return value.empty() || value == "1" || value == "true" || value == "on";
 }
 
-// Parsed in place: a copy of the part inside pugixml was a second buffer of
-// a few hundred KiB per document, allocated, copied and freed.
-namespace {
-
-constexpr size_t kMaxSpareBytes = 4u << 20;
-
-std::string& Spare() {
-  thread_local std::string spare;
-  return spare;
-}
-
-}  // namespace
-
 XmlPart::~XmlPart() {
   std::string& spare = Spare();
   if (text_.size() > spare.size() && text_.capacity() <= kMaxSpareBytes) spare = std::move(text_);
@@ -92,6 +87,8 @@ Status XmlPart::Parse(const std::string& name, std::string text, int max_depth) 
   return Parse(name, std::move(text), size, max_depth);
 }
 
+// Parsed in place: a copy of the part inside pugixml was a second buffer of
+// a few hundred KiB per document, allocated, copied and freed.
 Status XmlPart::Parse(const std::string& name, std::string text, size_t size, int max_depth) {
   name_ = name;
   text_ = std::move(text);

@@ -155,7 +155,6 @@ Status ZipPackage::Read(const std::string& name, std::string* out) {
 
 // On an error `buffer` is left empty and `*size` 0.
 Status ZipPackage::ReadInto(const std::string& name, std::string* buffer, size_t* size) {
-  *size = 0;
   Status st = ReadPart(name, buffer, size);
   if (st.ok()) {
     total_read_ += *size;

@@ -8,10 +8,10 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <unordered_set>
-#include <utility>
-#include <variant>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "store/identity_diff.h"
@@ -260,15 +260,6 @@ std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& row) {
   region.kind = r.region_kind;
   region.parent_code = rows.text.Opt(r.region_parent);
   return region;
-}
-
-LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices) {
-  LinkNotices out;
-  for (const NoticeRow& n : notices) {
-    out.key.emplace(n.id, NoticeKey(n.meta, n.sha256));  // MatchKey is ICU work: once a notice
-    if (n.meta.jurisdiction) out.division.emplace(n.id, DivisionOf(n.meta.jurisdiction->place));
-  }
-  return out;
 }
 
 std::string DivisionOf(const Region& r) {
@@ -577,24 +568,20 @@ Status Store::LoadPreviousIds(const LinkRows& current, PreviousIds* ids) {
           "WHERE record_id > ? AND record_id <= ? ORDER BY record_id, role",
           {after, upto});
       auto by_id = [](const LinkRow& r, int64_t id) { return r.id < id; };
-      const auto first = std::lower_bound(rows.begin(), rows.end(), after + 1, by_id);
-      auto row = first;
-      bool all_current = true;
-      while (all_current && m.Next()) {
+      auto row = std::lower_bound(rows.begin(), rows.end(), after + 1, by_id);
+      std::vector<size_t> at;  // each member's row
+      while (m.Next()) {
         row = std::lower_bound(row, rows.end(), m.Int(0), by_id);
-        all_current = row != rows.end() && row->id == m.Int(0);
-      }
-      if (!all_current) {
-        ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& s) {
-          ids->Add(s.natural_key, s.role, s.entity_id);
-        });
-        return;
+        if (row == rows.end() || row->id != m.Int(0)) {
+          ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& s) {
+            ids->Add(s.natural_key, s.role, s.entity_id);
+          });
+          return;
+        }
+        at.push_back(static_cast<size_t>(row - rows.begin()));
       }
       m.Rewind();
-      for (row = first; m.Next();) {
-        row = std::lower_bound(row, rows.end(), m.Int(0), by_id);
-        ids->Add(static_cast<size_t>(row - rows.begin()), m.Text(1), m.Text(2));
-      }
+      for (size_t k = 0; m.Next(); ++k) ids->Add(at[k], m.Text(1), m.Text(2));
     });
     return Status::Ok();
   });

@@ -27,7 +27,6 @@
 #include "pipeline/linker.h"
 #include "pipeline/notice.h"
 #include "pipeline/text_pool.h"
-#include "store/store.h"
 #include "store/sql_session.h"
 
 namespace fuhua {
@@ -110,8 +109,6 @@ struct LinkNotices {
   std::unordered_map<int64_t, std::string> key;
   std::unordered_map<int64_t, std::string> division;
 };
-// From whole NoticeRows (Store::LoadLinkNotices reads only these columns).
-LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices);
 
 // The division a region stands for: its code, or for a zone (or a street
 // below the gazetteer) the division it lies in.

@@ -256,8 +256,8 @@ class Store {
   Status LoadLinkRows(LinkRows* rows);
   // The current notices as a relink needs them (link_rows.h LinkNotices),
   // read as only those columns, a window of ids at a time: whole NoticeRows,
-  // ~2 KB a notice with what reading them held, were the peak of a relink
-  // once its other parts had shrunk.
+  // ~3 KB a notice with what reading them held (heaptrack), were the peak
+  // of a relink once its other parts had shrunk.
   Status LoadLinkNotices(LinkNotices* notices);
   // From now on keeps the link rows of the records WriteNotice writes
   // (link_rows.h: WrittenLinkRows), until LoadLinkRows takes them instead

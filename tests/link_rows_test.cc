@@ -32,6 +32,17 @@ std::string Fields(const LinkInput& in) {
   return out;
 }
 
+// The link notices as made from whole notices (what Store::LoadLinkNotices
+// reads as only their columns).
+LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices) {
+  LinkNotices out;
+  for (const NoticeRow& n : notices) {
+    out.key.emplace(n.id, NoticeKey(n.meta, n.sha256));
+    if (n.meta.jurisdiction) out.division.emplace(n.id, DivisionOf(n.meta.jurisdiction->place));
+  }
+  return out;
+}
+
 class LinkRowsTest : public StoreFixture {
  protected:
   void SetUp() override {
