@@ -506,18 +506,25 @@ struct Scored {
 struct Profiles {
   std::vector<int> of;                    // per item: its profile
   std::vector<std::vector<int>> members;  // per profile: its items, ascending
+  std::vector<size_t> records;            // per profile: the records its items stand for
+  std::vector<uint32_t> weight;           // per item (LinkInputs::Weight); empty: 1 each
+  uint32_t Weight(int item) const { return weight.empty() ? 1 : weight[static_cast<size_t>(item)]; }
 };
 
-template <typename KeyOf>
-Profiles GroupProfiles(size_t items, KeyOf key) {
+template <typename KeyOf, typename WeightOf>
+Profiles GroupProfiles(size_t items, KeyOf key, WeightOf weight) {
   Profiles p;
   p.of.resize(items);
   std::unordered_map<std::string, int> ids;
   for (size_t i = 0; i < items; ++i) {
     auto [it, added] = ids.emplace(key(i), static_cast<int>(p.members.size()));
-    if (added) p.members.emplace_back();
+    if (added) p.members.emplace_back(), p.records.push_back(0);
     p.of[i] = it->second;
     p.members[static_cast<size_t>(it->second)].push_back(static_cast<int>(i));
+    const uint32_t w = weight(i);
+    p.records[static_cast<size_t>(it->second)] += w;
+    if (w != 1 && p.weight.empty()) p.weight.assign(items, 1);
+    if (!p.weight.empty()) p.weight[i] = w;
   }
   return p;
 }
@@ -535,11 +542,11 @@ std::vector<Scored> ScorePairs(const Profiles& p, TextOf text, ScoreOf score, co
   texts.reserve(p.members.size());
   for (size_t k = 0; k < p.members.size(); ++k) {
     texts.push_back(text(first(static_cast<int>(k))));
-    weight.push_back(p.members[k].size());
+    weight.push_back(p.records[k]);
   }
   std::vector<std::pair<int, int>> pairs = CandidatePairs(texts, weight, r);
   for (size_t k = 0; k < p.members.size(); ++k)
-    if (p.members[k].size() > 1) pairs.emplace_back(static_cast<int>(k), static_cast<int>(k));
+    if (p.records[k] > 1) pairs.emplace_back(static_cast<int>(k), static_cast<int>(k));
   *compared += pairs.size();
   std::vector<Scored> out;
   for (const auto& [x, y] : pairs) {
@@ -568,7 +575,9 @@ std::vector<int> OnePerCluster(Clusters* c, const std::vector<int>& items) {
 // Joins the items of a scored pair of profiles; appends each join that
 // happened as (item, item). A profile's own items join the first cluster that
 // takes them (a notice lists a carrier once, so a name twice in one notice
-// starts a second cluster); two profiles join cluster by cluster.
+// starts a second cluster); two profiles join cluster by cluster. An item
+// with copies gets a link to itself: its copies join its cluster, each with
+// the profile's own link, which is also the best its item has (see LinkInputs).
 template <typename OnJoin>
 void JoinProfiles(Clusters* c, const Profiles& p, const Scored& s, OnJoin joined) {
   const std::vector<int>& a = p.members[static_cast<size_t>(s.a)];
@@ -581,6 +590,7 @@ void JoinProfiles(Clusters* c, const Profiles& p, const Scored& s, OnJoin joined
         if (c->Join(x, m)) { joined(x, m); placed = true; break; }
       }
       if (!placed) anchors.push_back(m);
+      if (p.Weight(m) > 1) joined(m, m);
     }
     return;
   }
@@ -658,6 +668,13 @@ void LinkCarriers(const LinkInputs& in, const Profiles& p, const std::vector<Key
   Clusters c(in.size(), std::move(notices));
   out->carrier_links = JoinPairs(&c, p, scored, decided, r.carrier, explain, &out->reasons, &out->review);
   out->carrier_cluster = c.Numbered();
+  // Each join leaves one cluster fewer, and each copy joins its item's.
+  size_t records = 0;
+  for (size_t n : p.records) records += n;
+  const int clusters = out->carrier_cluster.empty()
+                           ? 0
+                           : *std::max_element(out->carrier_cluster.begin(), out->carrier_cluster.end()) + 1;
+  out->carrier_joins = records - static_cast<size_t>(clusters);
 }
 
 // An organisation mention: a record's operator, or its name when the name is
@@ -685,12 +702,15 @@ void LinkOrganisations(const LinkInputs& in, const Profiles& carriers,
     return m[k].is_name ? std::pair{&ks.name, &ks.full} : std::pair{&ks.op, &ks.op_full};
   };
   auto region = [&](size_t k) { return in[static_cast<size_t>(m[k].input)].region_code; };
-  Profiles p = GroupProfiles(m.size(), [&](size_t k) {
-    const LinkInput& x = in[static_cast<size_t>(m[k].input)];
-    const char sep = '\x1f';
-    return m[k].is_name ? Cat(x.name_place, sep, x.name_key, sep, x.region_code)
-                        : Cat(x.operator_place, sep, x.operator_key, sep, x.region_code);
-  });
+  Profiles p = GroupProfiles(
+      m.size(),
+      [&](size_t k) {
+        const LinkInput& x = in[static_cast<size_t>(m[k].input)];
+        const char sep = '\x1f';
+        return m[k].is_name ? Cat(x.name_place, sep, x.name_key, sep, x.region_code)
+                            : Cat(x.operator_place, sep, x.operator_key, sep, x.region_code);
+      },
+      [&](size_t k) { return in.Weight(static_cast<size_t>(m[k].input)); });
   auto score = [&](size_t a, size_t b, std::string* reason) {
     auto [ka, fa] = names(a);
     auto [kb, fb] = names(b);
@@ -788,7 +808,9 @@ Status LinkRecords(const LinkInputs& inputs, const std::vector<LinkDecision>& de
   const LinkRules* r = Rules(&st);
   if (!r) return st;
   *out = LinkResult();
-  Profiles carriers = GroupProfiles(inputs.size(), [&](size_t i) { return CarrierProfileKey(inputs[i]); });
+  Profiles carriers = GroupProfiles(
+      inputs.size(), [&](size_t i) { return CarrierProfileKey(inputs[i]); },
+      [&](size_t i) { return inputs.Weight(i); });
   std::vector<Keys> keys;  // per carrier profile
   keys.reserve(carriers.members.size());
   for (const std::vector<int>& members : carriers.members)
@@ -857,9 +879,10 @@ std::vector<std::string> AssignEntityIds(const EntityMembers& members, const std
     const int cluster = members.Cluster(i);
     if (cluster < 0) continue;
     auto c = static_cast<size_t>(cluster);
-    ++size[c];
+    const uint32_t weight = members.Weight(i);  // a copy's previous id is its original's
+    size[c] += static_cast<int>(weight);
     std::string_view previous = members.Previous(i);
-    if (!previous.empty()) ++votes[c][previous];
+    if (!previous.empty()) votes[c][previous] += static_cast<int>(weight);
     MemberKey key = members.Key(i);
     if (!smallest[c] || key < *smallest[c]) smallest[c] = key;
   }

@@ -80,6 +80,7 @@ struct LinkResult {
   std::vector<Link> org_links;
   std::vector<Link> review;          // uncertain carrier pairs left apart
   std::vector<Link> relations;       // a borrowed its result from b
+  size_t carrier_joins = 0;          // records that joined a carrier, copies too
   size_t pairs_scored = 0;           // for the benchmark: far below n²/2
   TextPool reasons;                  // why each link was made: a few hundred texts
   const std::string& Reason(const Link& l) const { return reasons.Str(l.reason); }
@@ -106,11 +107,19 @@ LinkInput MakeLinkInput(const std::string& notice_key, const GradeRecord& r, int
 // (its text views outlive it). A store's relink makes them from its compact
 // link rows (store/link_rows.h RowInputs): a vector of them, 160 bytes of
 // views a record, was the largest part of a relink's peak.
+// An input may stand for several records: itself and its copies, the same
+// record of notices that copy its notice (store/link_rows.h NoticeBlock),
+// each in a notice of its own. The copies link as the full set of records
+// would: each joins the cluster of the input it copies (so a cluster and its
+// copies never share a notice unless the cluster does), blocking counts them,
+// and each input with copies gets the self link of its profile, as each of
+// them does.
 class LinkInputs {
  public:
   virtual ~LinkInputs() = default;
   virtual size_t size() const = 0;
   virtual LinkInput operator[](size_t i) const = 0;
+  virtual uint32_t Weight(size_t) const { return 1; }  // records it stands for
 };
 
 // Links `inputs`. Fails only when schemas/linking.json is broken.
@@ -155,6 +164,7 @@ class EntityMembers {
   virtual int Cluster(size_t i) const = 0;
   virtual MemberKey Key(size_t i) const = 0;  // its views live as long as this
   virtual std::string_view Previous(size_t i) const = 0;
+  virtual uint32_t Weight(size_t) const { return 1; }  // members it stands for (LinkInputs)
 };
 std::vector<std::string> AssignEntityIds(const EntityMembers& members, const std::string& prefix);
 

@@ -4,6 +4,7 @@
 // links, written with the member rows made as they are written.
 #include "store/identity.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -20,10 +21,22 @@
 namespace fuhua {
 namespace {
 
-void AddPairs(const std::vector<LinkRow>& rows, const LinkResult& r, IdentitySnapshot* s) {
-  auto id = [&](int i) { return rows[static_cast<size_t>(i)].id; };
+// Review pairs join clusters, whose copies are in them: they are between
+// rows. A relation lies within a notice: every copy of the notice has it
+// too, between its own records. Both in record id order.
+void AddPairs(const LinkRows& rows, const LinkResult& r, IdentitySnapshot* s) {
+  auto id = [&](int i) { return rows.rows[static_cast<size_t>(i)].id; };
   for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, r.Reason(l)});
-  for (const Link& l : r.relations) s->relations.push_back({id(l.a), id(l.b), "evaluated_as", r.Reason(l)});
+  const std::vector<Link>& related = r.relations;  // by l.a (FindRelations)
+  for (const NoticeBlock& b : rows.notices) {
+    auto in_block = [&](int row) {
+      return b.copy ? b.first_record + (row - static_cast<int>(b.row)) : id(row);
+    };
+    auto l = std::lower_bound(related.begin(), related.end(), static_cast<int>(b.row),
+                              [](const Link& x, int row) { return x.a < row; });
+    for (; l != related.end() && l->a < static_cast<int>(b.row + b.count); ++l)
+      s->relations.push_back({in_block(l->a), in_block(l->b), "evaluated_as", r.Reason(*l)});
+  }
 }
 
 std::vector<LinkDecision> CarrierDecisions(const std::vector<DecisionRow>& decided) {
@@ -43,18 +56,15 @@ std::unordered_set<std::string_view> DecidedKeys(const std::vector<DecisionRow>&
 // Links `rows` into `l` (natural keys, views) and adds the review pairs and
 // relations to `snap`. The link result dies here, before the natural keys are
 // made and the ids assigned.
-Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
-                   IdentitySnapshot* snap, RelinkReport* report) {
-  std::vector<DecisionRow> decided;
-  Status st = store->LoadDecisions(&decided);
-  if (!st.ok()) return st;
+Status LinkAndView(const LinkRows& rows, const LinkNotices& notices, const RowInputs& inputs,
+                   const std::vector<DecisionRow>& decided, Linking* l, IdentitySnapshot* snap,
+                   RelinkReport* report) {
   {
     LinkResult linked;
-    st = LinkRecords(RowInputs(rows, notices.key, DecidedKeys(decided)), CarrierDecisions(decided),
-                     &linked);
+    Status st = LinkRecords(inputs, CarrierDecisions(decided), &linked);
     if (!st.ok()) return st;
-    AddPairs(rows.rows, linked, snap);
-    report->carrier_links = static_cast<int>(linked.carrier_links.size());
+    AddPairs(rows, linked, snap);
+    report->carrier_links = static_cast<int>(linked.carrier_joins);
     report->pairs_scored = linked.pairs_scored;
     MakeViews(rows, &linked, l);
   }
@@ -62,15 +72,30 @@ Status LinkAndView(Store* store, const LinkRows& rows, const LinkNotices& notice
   return Status::Ok();
 }
 
+// Reads the rows (their copies folded) and the notices; when a person
+// decided on a record that has copies, the rows again unfolded.
+Status LoadToLink(Store* store, bool fold, LinkRows* rows, LinkNotices* notices,
+                  std::vector<DecisionRow>* decided) {
+  Status st = store->LoadLinkRows(rows, fold);
+  if (st.ok()) st = store->LoadLinkNotices(notices);
+  if (st.ok()) st = store->LoadDecisions(decided);
+  if (!st.ok() || decided->empty() || !fold) return st;
+  if (RowInputs(*rows, notices->key, DecidedKeys(*decided)).decided_copies())
+    st = store->LoadLinkRows(rows, /*fold=*/false);
+  return st;
+}
+
 // Links, carries the previous ids over (read after linking, so the previous
 // members never share the linker's peak) and adds the entities to `snap`.
-Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices, Linking* l,
-                     IdentitySnapshot* snap, RelinkReport* report) {
-  Status st = LinkAndView(store, rows, notices, l, snap, report);
+Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices,
+                     const std::vector<DecisionRow>& decided, Linking* l, IdentitySnapshot* snap,
+                     RelinkReport* report) {
+  Status st = LinkAndView(rows, notices, RowInputs(rows, notices.key, DecidedKeys(decided)), decided,
+                          l, snap, report);
   PreviousIds previous(l->natural);
   if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
   if (!st.ok()) return st;
-  AssignIds(previous, l);
+  AssignIds(previous, rows, l);
   AddEntities(*l, rows, snap);
   return Status::Ok();
 }
@@ -108,18 +133,18 @@ class PlanLinksAside {
 
 }  // namespace
 
-Status RelinkStore(Store* store, RelinkReport* report, int threads) {
+Status RelinkStore(Store* store, RelinkReport* report, int threads, bool fold_copies) {
   auto start = std::chrono::steady_clock::now();
   LinkRows rows;
   LinkNotices notices;
   Linking linking;
   IdentitySnapshot snap;
   RelinkReport r;
-  Status st = store->LoadLinkRows(&rows);
-  if (st.ok()) st = store->LoadLinkNotices(&notices);
-  if (st.ok()) st = BuildSnapshot(store, rows, notices, &linking, &snap, &r);
+  std::vector<DecisionRow> decided;
+  Status st = LoadToLink(store, fold_copies, &rows, &notices, &decided);
+  if (st.ok()) st = BuildSnapshot(store, rows, notices, decided, &linking, &snap, &r);
   if (!st.ok()) return st;
-  r.records = static_cast<int>(rows.rows.size());
+  r.records = static_cast<int>(rows.records());
   r.carriers = static_cast<int>(linking.carriers.ids.size());
   r.organisations = static_cast<int>(linking.orgs.ids.size());
   std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);

@@ -28,8 +28,10 @@ struct RelinkReport {
 };
 
 // threads > 1: the plan mentions are linked on a second connection and
-// thread while the members are written.
-Status RelinkStore(Store* store, RelinkReport* report, int threads = 1);
+// thread while the members are written. fold_copies: a notice that copies
+// an earlier one is linked as that one's records (link_rows.h NoticeFolder),
+// which stores the same as linking each record (false: tests compare).
+Status RelinkStore(Store* store, RelinkReport* report, int threads = 1, bool fold_copies = true);
 
 // One line for people: "linked 270 records: 158 carriers, ...".
 // "1 pair to review", "4 pairs to review".

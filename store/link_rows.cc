@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <stdexcept>
 #include <unordered_set>
 #include <string>
@@ -31,7 +32,8 @@ constexpr int64_t kWindow = 5000;
 const char* const kLinkColumns =
     "r.id, r.notice_id, n.year, r.carrier_type, r.name, r.name_key, r.name_place, "
     "r.name_legal_form, r.operator, r.operator_key, r.operator_place, r.region_kind, "
-    "r.region_code, r.region_parent_code, r.evaluated_as, r.grade";
+    "r.region_code, r.region_parent_code, r.evaluated_as, r.grade, "
+    "n.doc_number, n.title, n.sha256";  // the notice's identity (ReadIdentity)
 
 // Interns a row's text columns, each against the same column of the row
 // before: most repeat from row to row (a notice's carrier type, grade,
@@ -98,6 +100,18 @@ LinkRow ReadLinkRow(Cursor& c, RowInterner* text, ProfileInterner* profiles) {
   p.grade = text->Next(&c);
   r.profile = profiles->Intern(p);
   return r;
+}
+
+// The notice identity that follows a row's link columns (kLinkColumns).
+template <class Cursor>
+std::string ReadIdentity(Cursor& c) {
+  // Each copied as it is read: on PostgreSQL a view lasts until the next.
+  auto next = [&]() -> std::optional<std::string> {
+    std::optional<std::string_view> v = c.OptView();
+    return v ? std::optional<std::string>(*v) : std::nullopt;
+  };
+  std::optional<std::string> doc_number = next(), title = next(), sha256 = next();
+  return NoticeIdentity(doc_number, title, sha256.value_or(""));
 }
 
 // A written row: its values in the order of its table's column list.
@@ -170,26 +184,46 @@ std::vector<std::pair<int, size_t>> LinkColumnPlaces(const WrittenRow (&rows)[2]
   return out;
 }
 
-// Merged [first, last] record ids of the rows (by id), notice by notice:
-// a notice's records have a block of ids of their own (ReserveIds).
-std::vector<std::pair<int64_t, int64_t>> Covered(const std::vector<LinkRow>& rows) {
+// Merged [first, last] record ids of the notices (by record id): a
+// notice's records have a block of ids of their own (ReserveIds).
+std::vector<std::pair<int64_t, int64_t>> Covered(const LinkRows& rows) {
   std::vector<std::pair<int64_t, int64_t>> out;
-  for (const LinkRow& r : rows) {
+  ForEachRecord(rows, [&](const LinkRow& r, const NoticeBlock&, size_t) {
     if (!out.empty() && out.back().second + 1 >= r.id)
       out.back().second = std::max(out.back().second, r.id);
     else
       out.emplace_back(r.id, r.id);
-  }
+  });
   return out;
 }
 
-// Drops the rows of notices that are no longer current (superseded since).
-void KeepCurrent(SqlSession* db, std::vector<LinkRow>* rows) {
-  if (rows->empty()) return;
+// The ids of the current notices (none superseded since).
+std::unordered_set<int64_t> CurrentNoticeIds(SqlSession* db) {
   std::unordered_set<int64_t> current;
   SqlRows n = db->Query("SELECT id FROM notices WHERE superseded_by IS NULL");
   while (n.Next()) current.insert(n.Int(0));
-  std::erase_if(*rows, [&](const LinkRow& r) { return !current.count(r.notice_id); });
+  return current;
+}
+
+// A notice's signature for folding: its identity, then each record's year
+// and profile (FNV-1a over the numbers).
+uint64_t Signature(TextId identity, std::span<const LinkRow> rows) {
+  uint64_t h = (14695981039346656037ull ^ identity) * 0x100000001b3ULL;
+  for (const LinkRow& r : rows) {
+    h = (h ^ r.profile) * 0x100000001b3ULL;
+    h = (h ^ static_cast<uint32_t>(r.year)) * 0x100000001b3ULL;
+  }
+  return h ^ (h >> 29);
+}
+
+// Each row's weight: one, and one more for every copy of its notice.
+void SetWeights(LinkRows* rows) {
+  rows->weight.clear();
+  for (const NoticeBlock& b : rows->notices) {
+    if (!b.copy) continue;
+    if (rows->weight.empty()) rows->weight.assign(rows->rows.size(), 1);
+    for (uint32_t k = 0; k < b.count; ++k) ++rows->weight[b.row + k];
+  }
 }
 
 // Sets `to` to text `id`, reusing the buffer it has.
@@ -267,6 +301,84 @@ std::string DivisionOf(const Region& r) {
   return r.parent_code.value_or("");
 }
 
+size_t LinkRows::records() const {
+  size_t n = 0;
+  for (const NoticeBlock& b : notices) n += b.count;
+  return n;
+}
+
+int64_t LinkRows::RowOf(int64_t record_id) const {
+  auto b = std::upper_bound(notices.begin(), notices.end(), record_id,
+                            [](int64_t id, const NoticeBlock& x) { return id < x.first_record; });
+  if (b == notices.begin()) return -1;
+  --b;
+  if (b->copy) {
+    const int64_t k = record_id - b->first_record;
+    return k < b->count ? static_cast<int64_t>(b->row) + k : -1;
+  }
+  auto first = rows.begin() + b->row, last = first + b->count;
+  auto r = std::lower_bound(first, last, record_id, [](const LinkRow& x, int64_t id) { return x.id < id; });
+  return r != last && r->id == record_id ? r - rows.begin() : -1;
+}
+
+std::string NoticeIdentity(const std::optional<std::string_view>& doc_number,
+                           const std::optional<std::string_view>& title, std::string_view sha256) {
+  // As NoticeKey chooses (linker.cc), before MatchKey: equal identities, equal keys.
+  if (doc_number) return "d" + std::string(*doc_number);
+  if (title) return "t" + std::string(*title);
+  return "s" + std::string(sha256);
+}
+
+NoticeFolder::NoticeFolder(LinkRows* out, bool fold)
+    : out_(out), fold_(fold), pending_(out->rows.size()) {}
+
+bool NoticeFolder::IsCopy(const NoticeBlock& original, size_t first) const {
+  const std::vector<LinkRow>& rows = out_->rows;
+  for (uint32_t k = 0; k < original.count; ++k) {
+    const LinkRow &a = rows[original.row + k], &c = rows[first + k];
+    if (a.profile != c.profile || a.year != c.year || c.id != rows[first].id + k) return false;
+  }
+  return true;
+}
+
+void NoticeFolder::EndNotice(std::string_view identity) {
+  std::vector<LinkRow>& rows = out_->rows;
+  const size_t first = pending_, n = rows.size() - first;
+  pending_ = rows.size();
+  if (n == 0) return;  // no records: nothing to link
+  NoticeBlock b{rows[first].notice_id, rows[first].id, static_cast<uint32_t>(first),
+                static_cast<uint32_t>(n), out_->text.Intern(identity), false};
+  if (fold_) {
+    const uint64_t sig = Signature(b.identity, std::span(rows).subspan(first));
+    auto [lo, hi] = originals_.equal_range(sig);
+    for (auto it = lo; it != hi; ++it) {
+      const NoticeBlock& o = out_->notices[it->second];
+      if (o.identity != b.identity || o.count != n || !IsCopy(o, first)) continue;
+      b.row = o.row, b.copy = true;
+      rows.resize(first);
+      pending_ = first;
+      out_->notices.push_back(b);
+      return;
+    }
+    originals_.emplace(sig, static_cast<uint32_t>(out_->notices.size()));
+  }
+  out_->notices.push_back(b);
+}
+
+void NoticeFolder::Truncate(size_t n) {
+  std::vector<NoticeBlock>& blocks = out_->notices;
+  size_t keep_rows = pending_;  // the rows of the first original dropped go, and all after
+  for (size_t i = n; i < blocks.size(); ++i)
+    if (!blocks[i].copy) {
+      keep_rows = blocks[i].row;
+      break;
+    }
+  if (n < blocks.size()) blocks.resize(n);
+  out_->rows.resize(keep_rows);
+  pending_ = keep_rows;
+  std::erase_if(originals_, [&](const auto& e) { return e.second >= n; });
+}
+
 RowInputs::RowInputs(const LinkRows& rows,
                      const std::unordered_map<int64_t, std::string>& notice_keys,
                      const std::unordered_set<std::string_view>& decided)
@@ -279,7 +391,9 @@ RowInputs::RowInputs(const LinkRows& rows,
     auto key = notice_keys.find(r.notice_id);
     LinkFields(rows, r, &g);
     std::string natural = NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g);
-    if (decided.count(natural)) natural_.emplace(i, std::move(natural));
+    if (!decided.count(natural)) continue;
+    natural_.emplace(i, std::move(natural));
+    decided_copies_ = decided_copies_ || rows.Weight(i) > 1;
   }
 }
 
@@ -446,9 +560,11 @@ void ProfileInterner::Grow() {
 }
 
 struct WrittenLinkRows::Interner {
-  explicit Interner(LinkRows* rows) : text(&rows->text), profiles(&rows->profiles) {}
+  explicit Interner(LinkRows* rows)
+      : text(&rows->text), profiles(&rows->profiles), folder(rows, true) {}
   RowInterner text;
   ProfileInterner profiles;
+  NoticeFolder folder;
 };
 
 WrittenLinkRows::WrittenLinkRows() : interner_(std::make_unique<Interner>(&rows_)) {}
@@ -459,11 +575,18 @@ void WrittenLinkRows::Add(std::span<const SqlValue> record, std::string_view rec
   const WrittenRow rows[2] = {{record, record_columns}, {notice, notice_columns}};
   if (places_.empty()) places_ = LinkColumnPlaces(rows);
   WrittenCursor c(rows, places_);
-  rows_.rows.push_back(ReadLinkRow(c, &interner_->text, &interner_->profiles));
+  interner_->folder.Add(ReadLinkRow(c, &interner_->text, &interner_->profiles));
+  if (identity_.empty()) identity_ = ReadIdentity(c);  // the notice's first record
+}
+
+void WrittenLinkRows::EndNotice() {
+  interner_->folder.EndNotice(identity_);
+  identity_.clear();
 }
 
 void WrittenLinkRows::Truncate(size_t n) {
-  if (n < rows_.rows.size()) rows_.rows.resize(n);
+  interner_->folder.Truncate(n);
+  identity_.clear();
 }
 
 LinkRows WrittenLinkRows::Take() {
@@ -504,34 +627,61 @@ void Store::KeepWrittenLinkRows() {
 }
 
 // The rows this connection wrote (WrittenLinkRows), of the notices still
-// current, and then every other current record read from the store: the
-// windows of ids skip the blocks the written rows cover.
-Status Store::LoadLinkRows(LinkRows* out) {
+// current, and every other current record read from the store, folded
+// notice by notice in record id order (NoticeFolder): the windows of ids
+// skip the blocks the written rows cover, and each written notice is fed in
+// before the first stored record that comes after it.
+Status Store::LoadLinkRows(LinkRows* out, bool fold) {
   return GuardStore(target_, "load records to link", [&] {
-    *out = written_ ? written_->Take() : LinkRows();
-    std::sort(out->rows.begin(), out->rows.end(),
-              [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
-    const std::vector<std::pair<int64_t, int64_t>> covered = Covered(out->rows);
-    KeepCurrent(db_.get(), &out->rows);
-    const size_t written = out->rows.size();
-    // Room for every record id handed out (superseded versions' too: a few
-    // more than needed, given back below). Grown by doubling, the rows of a
-    // store took up to three times their size while they were copied: the
-    // peak of a relink.
+    LinkRows written = written_ ? written_->Take() : LinkRows();
+    const std::vector<std::pair<int64_t, int64_t>> covered = Covered(written);
+    const std::unordered_set<int64_t> current =
+        written.notices.empty() ? std::unordered_set<int64_t>() : CurrentNoticeIds(db_.get());
+    *out = LinkRows();
+    out->text = std::move(written.text);  // what the written rows' profiles name
+    out->profiles = std::move(written.profiles);
+    // Room for a row per record id handed out: grown by doubling, the rows
+    // of a store took up to three times their size while they were copied.
+    // Only the pages the rows fill become resident (copies add none); the
+    // rest is given back below.
     const std::optional<int64_t> lo = db_->QueryInt("SELECT MIN(id) FROM records"),
                                  hi = db_->QueryInt("SELECT MAX(id) FROM records");
-    if (lo && hi) out->rows.reserve(std::max(written, static_cast<size_t>(*hi - *lo + 1)));
+    if (lo && hi) out->rows.reserve(static_cast<size_t>(*hi - *lo + 1));
+    NoticeFolder folder(out, fold);
     RowInterner interner(&out->text);
     ProfileInterner profiles(&out->profiles);  // over the written rows' profiles
+    size_t next_written = 0;
+    auto written_before = [&](int64_t record_id) {
+      for (; next_written < written.notices.size(); ++next_written) {
+        const NoticeBlock& b = written.notices[next_written];
+        if (b.first_record >= record_id) return;
+        if (!current.count(b.notice_id)) continue;  // superseded since it was written
+        for (uint32_t k = 0; k < b.count; ++k) {
+          LinkRow r = written.rows[b.row + k];
+          if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
+          folder.Add(r);
+        }
+        folder.EndNotice(out->text.Str(b.identity));
+      }
+    };
     const std::string select = std::string("SELECT ") + kLinkColumns +
                                " FROM records r JOIN notices n ON n.id = r.notice_id"
                                " WHERE r.id > ? AND r.id <= ? AND n.superseded_by IS NULL "
                                "ORDER BY r.id";
+    std::optional<int64_t> notice;  // the stored notice being read, and its identity
+    std::string identity;
     auto read = [&](int64_t after, int64_t upto) {
       SqlRows rows = db_->Query(select, {after, upto});
       while (rows.Next()) {
         SqlCursor c(rows);
-        out->rows.push_back(ReadLinkRow(c, &interner, &profiles));
+        LinkRow r = ReadLinkRow(c, &interner, &profiles);
+        if (r.notice_id != notice) {
+          if (notice) folder.EndNotice(identity);
+          written_before(r.id);
+          notice = r.notice_id;
+          identity = ReadIdentity(c);
+        }
+        folder.Add(r);
       }
     };
     ForEachIdWindow(db_.get(), "records", "id", kWindow, [&](int64_t after, int64_t upto) {
@@ -543,10 +693,11 @@ Status Store::LoadLinkRows(LinkRows* out) {
       }
       if (after < upto) read(after, upto);
     });
-    std::inplace_merge(out->rows.begin(), out->rows.begin() + static_cast<std::ptrdiff_t>(written),
-                       out->rows.end(),
-                       [](const LinkRow& a, const LinkRow& b) { return a.id < b.id; });
+    if (notice) folder.EndNotice(identity);
+    written_before(std::numeric_limits<int64_t>::max());
+    SetWeights(out);
     out->rows.shrink_to_fit();  // held through the whole relink
+    out->notices.shrink_to_fit();
     return Status::Ok();
   });
 }
@@ -560,25 +711,22 @@ Status Store::LoadLinkRows(LinkRows* out) {
 // record no longer current (its notice superseded since the last relink)
 // makes them all.
 Status Store::LoadPreviousIds(const LinkRows& current, PreviousIds* ids) {
-  const std::vector<LinkRow>& rows = current.rows;  // by id (LoadLinkRows)
   return GuardStore(target_, "load previous entity ids", [&] {
     ForEachIdWindow(db_.get(), "entity_members", "record_id", kWindow, [&](int64_t after, int64_t upto) {
       SqlRows m = db_->Query(
           "SELECT record_id, role, entity_id FROM entity_members "
           "WHERE record_id > ? AND record_id <= ? ORDER BY record_id, role",
           {after, upto});
-      auto by_id = [](const LinkRow& r, int64_t id) { return r.id < id; };
-      auto row = std::lower_bound(rows.begin(), rows.end(), after + 1, by_id);
-      std::vector<size_t> at;  // each member's row
+      std::vector<size_t> at;  // each member's row (a copy's record: its original's)
       while (m.Next()) {
-        row = std::lower_bound(row, rows.end(), m.Int(0), by_id);
-        if (row == rows.end() || row->id != m.Int(0)) {
+        const int64_t row = current.RowOf(m.Int(0));
+        if (row < 0) {
           ForEachStoredMember(db_.get(), after, upto, [&](MemberRow&& s) {
             ids->Add(s.natural_key, s.role, s.entity_id);
           });
           return;
         }
-        at.push_back(static_cast<size_t>(row - rows.begin()));
+        at.push_back(static_cast<size_t>(row));
       }
       m.Rewind();
       for (size_t k = 0; m.Next(); ++k) ids->Add(at[k], m.Text(1), m.Text(2));

@@ -56,11 +56,72 @@ struct LinkRow {
 };
 static_assert(sizeof(LinkRow) == 24, "a relink holds one for every record of the store");
 
+// One current notice's records: its own rows, or, for a copy of an earlier
+// notice (the bench's replicas, one notice downloaded twice, a .txt beside
+// its .docx that reads the same), the rows of that earlier one, its first
+// record's id then standing for first_record, the next for first_record + 1...
+// A copy's records link exactly as its original's (linker.h Weight): so the
+// relink holds 32 bytes a copied notice instead of a row a record.
+struct NoticeBlock {
+  int64_t notice_id = 0;
+  int64_t first_record = 0;  // its records' ids: first_record .. + count - 1 (a copy's)
+  uint32_t row = 0;          // its first row in LinkRows::rows (the original's for a copy)
+  uint32_t count = 0;
+  TextId identity = 0;       // in LinkRows::text: what its NoticeKey is made of
+  bool copy = false;
+};
+
 struct LinkRows {
   TextPool text;
   std::vector<LinkProfile> profiles;  // distinct
-  std::vector<LinkRow> rows;          // by record id
+  std::vector<LinkRow> rows;          // by record id: the records of the notices that are no copy
+  std::vector<NoticeBlock> notices;   // every notice with records, by record id
+  // Per row: how many records it stands for (itself and its copies'); empty
+  // when there is no copy (then 1 each).
+  std::vector<uint32_t> weight;
   const LinkProfile& Of(const LinkRow& r) const { return profiles[r.profile]; }
+  uint32_t Weight(size_t row) const { return weight.empty() ? 1 : weight[row]; }
+  size_t records() const;  // rows and their copies
+  // The row a current record id reads, with the id its copy has; -1 if none.
+  int64_t RowOf(int64_t record_id) const;
+};
+
+// Every record of `rows`, in record id order, as the row it is (a copy's with
+// its own id and notice): f(const LinkRow&, const NoticeBlock&, size_t row).
+template <class F>
+void ForEachRecord(const LinkRows& rows, F f) {
+  for (const NoticeBlock& b : rows.notices)
+    for (uint32_t k = 0; k < b.count; ++k) {
+      LinkRow r = rows.rows[b.row + k];
+      if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
+      f(r, b, static_cast<size_t>(b.row + k));
+    }
+}
+
+// What a notice's NoticeKey is made of (its document number, else its
+// title, else its sha256), tagged: two notices whose identities are equal
+// have the same key (the reverse need not hold).
+std::string NoticeIdentity(const std::optional<std::string_view>& doc_number,
+                           const std::optional<std::string_view>& title, std::string_view sha256);
+
+// Builds LinkRows notice by notice, in record id order: a notice whose
+// identity, year and profiles (record by record) are an earlier notice's,
+// and whose records' ids are one block, becomes a copy of it (fold = true).
+class NoticeFolder {
+ public:
+  NoticeFolder(LinkRows* out, bool fold);
+  void Add(const LinkRow& r) { out_->rows.push_back(r); }  // a record of the notice being added
+  void EndNotice(std::string_view identity);               // the notice's records are all added
+  // Back to when there were `notices` blocks (a rolled-back write): drops
+  // the blocks after them, their rows, and the rows of a notice not ended.
+  void Truncate(size_t notices);
+
+ private:
+  bool IsCopy(const NoticeBlock& original, size_t first) const;
+  LinkRows* out_;
+  bool fold_;
+  size_t pending_ = 0;  // the first row of the notice being added
+  std::unordered_multimap<uint64_t, uint32_t> originals_;  // signature -> block
 };
 
 // Appends profiles to a LinkRows, each distinct one once (open addressing
@@ -89,14 +150,16 @@ class WrittenLinkRows {
   // the order of its column list (which must hold the link columns).
   void Add(std::span<const SqlValue> record, std::string_view record_columns,
            std::span<const SqlValue> notice, std::string_view notice_columns);
-  size_t size() const { return rows_.rows.size(); }
-  void Truncate(size_t n);  // drops the rows added after the first n
+  void EndNotice();  // after the records of a notice
+  size_t size() const { return rows_.notices.size(); }  // notices ended
+  void Truncate(size_t n);  // drops the notices added after the first n
   LinkRows Take();          // hands the rows over and starts empty
 
  private:
   struct Interner;
   std::vector<std::pair<int, size_t>> places_;  // per link column: record (0) or notice (1), index
   LinkRows rows_;
+  std::string identity_;  // of the notice being added
   std::unique_ptr<Interner> interner_;
 };
 
@@ -131,10 +194,16 @@ class RowInputs : public LinkInputs {
             const std::unordered_set<std::string_view>& decided);
   size_t size() const override { return rows_.rows.size(); }
   LinkInput operator[](size_t i) const override;
+  uint32_t Weight(size_t i) const override { return rows_.Weight(i); }
+  // Whether a decided row stands for copies too: a decision holds for each
+  // record of its natural key, and joins them one by one, which folded
+  // copies cannot (the relink then reads the rows unfolded).
+  bool decided_copies() const { return decided_copies_; }
 
  private:
   const LinkRows& rows_;
   std::unordered_map<size_t, std::string> natural_;  // of the decided rows: few
+  bool decided_copies_ = false;
 };
 
 // Every row's natural key (NaturalKey), in row order, held in two parts:

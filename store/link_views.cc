@@ -56,8 +56,9 @@ std::vector<View> OrganisationViews(const std::vector<LinkRow>& rows, const Link
 // A kind's memberships as AssignEntityIds reads them, made when asked.
 class ViewMembers : public EntityMembers {
  public:
-  ViewMembers(const std::vector<View>& views, const NaturalKeys& natural, const PreviousIds& before)
-      : views_(views), natural_(natural), before_(before) {}
+  ViewMembers(const std::vector<View>& views, const NaturalKeys& natural, const PreviousIds& before,
+              const LinkRows& rows)
+      : views_(views), natural_(natural), before_(before), rows_(rows) {}
   size_t size() const override { return views_.size(); }
   int Cluster(size_t i) const override { return views_[i].cluster; }
   MemberKey Key(size_t i) const override {
@@ -67,16 +68,18 @@ class ViewMembers : public EntityMembers {
   std::string_view Previous(size_t i) const override {
     return before_.Of(views_[i].input, views_[i].RoleName());
   }
+  uint32_t Weight(size_t i) const override { return rows_.Weight(views_[i].input); }
 
  private:
   const std::vector<View>& views_;
   const NaturalKeys& natural_;
   const PreviousIds& before_;
+  const LinkRows& rows_;
 };
 
 std::vector<std::string> Ids(const std::vector<View>& views, const NaturalKeys& natural,
-                             const PreviousIds& before, const std::string& prefix) {
-  return AssignEntityIds(ViewMembers(views, natural, before), prefix);
+                             const PreviousIds& before, const LinkRows& rows, const std::string& prefix) {
+  return AssignEntityIds(ViewMembers(views, natural, before, rows), prefix);
 }
 
 void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, IdentitySnapshot* s) {
@@ -87,7 +90,7 @@ void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, Ident
     const LinkRow& record = rows.rows[v.input];
     const LinkProfile& r = rows.Of(record);
     bool latest = row.members == 0 || record.year >= row.last_year.value_or(0);
-    ++row.members;
+    row.members += static_cast<int>(rows.Weight(v.input));  // a copy's year and names are its row's
     if (!row.first_year || record.year < *row.first_year) row.first_year = record.year;
     if (latest) {
       row.last_year = record.year;
@@ -105,10 +108,10 @@ void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, Ident
   }
 }
 
-MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, const LinkRows& rows) {
+MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, int64_t record_id) {
   MemberRow m;
   m.entity_id = k.ids[static_cast<size_t>(v.cluster)];
-  m.record_id = rows.rows[v.input].id;
+  m.record_id = record_id;
   m.role = v.RoleName();
   bool linked = v.reason != TextPool::kNull;
   m.score = linked ? FromMilli(v.score_milli) : 1.0;
@@ -132,9 +135,9 @@ void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l) {
   l->reasons = std::move(linked->reasons);  // what the views' reasons name
 }
 
-void AssignIds(const PreviousIds& previous, Linking* l) {
-  l->carriers.ids = Ids(l->carriers.views, l->natural, previous, "C");
-  l->orgs.ids = Ids(l->orgs.views, l->natural, previous, "O");
+void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l) {
+  l->carriers.ids = Ids(l->carriers.views, l->natural, previous, rows, "C");
+  l->orgs.ids = Ids(l->orgs.views, l->natural, previous, rows, "O");
 }
 
 void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s) {
@@ -151,19 +154,38 @@ std::vector<std::string_view> CarrierOfRows(const Linking& l) {
 }
 
 std::function<bool(MemberRow*)> Members(const Linking& l, const LinkRows& rows) {
-  // Record by record (the carrier, then its organisations), the order of the
-  // primary key, so its index grows at the end instead of being split.
-  return [&l, &rows, i = size_t{0}, j = size_t{0}](MemberRow* m) mutable {
-    const std::vector<View>& carriers = l.carriers.views;
-    const std::vector<View>& orgs = l.orgs.views;
-    if (j < orgs.size() && (i == carriers.size() || orgs[j].input < i)) {
-      *m = MemberOf(l, l.orgs, orgs[j++], rows);
-    } else if (i < carriers.size()) {
-      *m = MemberOf(l, l.carriers, carriers[i++], rows);
-    } else {
-      return false;
+  // Record by record in id order (the carrier, then its organisations), the
+  // order of the primary key, so its index grows at the end instead of being
+  // split. A copied notice's records are its original's rows, with their ids.
+  struct At {
+    size_t notice = 0;
+    uint32_t k = 0;       // the record within the notice
+    bool carrier = true;  // its carrier member is next, else its organisations'
+    size_t org = 0;       // the next organisation view
+  };
+  return [&l, &rows, at = At{}](MemberRow* m) mutable {
+    const std::vector<View>& orgs = l.orgs.views;  // by row
+    for (; at.notice < rows.notices.size(); ++at.notice, at.k = 0) {
+      const NoticeBlock& b = rows.notices[at.notice];
+      for (; at.k < b.count; ++at.k, at.carrier = true) {
+        const uint32_t row = b.row + at.k;
+        const int64_t id = b.copy ? b.first_record + at.k : rows.rows[row].id;
+        if (at.carrier) {
+          at.carrier = false;
+          at.org = static_cast<size_t>(
+              std::lower_bound(orgs.begin(), orgs.end(), row,
+                               [](const View& v, uint32_t r) { return v.input < r; }) -
+              orgs.begin());
+          *m = MemberOf(l, l.carriers, l.carriers.views[row], id);
+          return true;
+        }
+        if (at.org < orgs.size() && orgs[at.org].input == row) {
+          *m = MemberOf(l, l.orgs, orgs[at.org++], id);
+          return true;
+        }
+      }
     }
-    return true;
+    return false;
   };
 }
 

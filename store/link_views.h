@@ -8,7 +8,7 @@
 //   Linking l;
 //   l.natural = NaturalKeys(rows, notice_keys);
 //   MakeViews(rows, &linked, &l);            // then the LinkResult may go
-//   AssignIds(previous, &l);
+//   AssignIds(previous, rows, &l);
 //   AddEntities(l, rows, &snapshot);
 //   store->ReplaceIdentity(snapshot, Members(l, rows));
 #ifndef FUHUA_STORE_LINK_VIEWS_H_
@@ -60,8 +60,9 @@ struct Linking {
 // consumed (emptied).
 void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 
-// Stable ids for every cluster (AssignEntityIds), carried over from `previous`.
-void AssignIds(const PreviousIds& previous, Linking* l);
+// Stable ids for every cluster (AssignEntityIds), carried over from
+// `previous`; each view counts for its row's records (LinkRows::Weight).
+void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l);
 
 // The entities: each takes the name, key, type and region of its latest member.
 void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s);
@@ -70,7 +71,8 @@ void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s);
 std::vector<std::string_view> CarrierOfRows(const Linking& l);
 
 // The member rows, record by record (its carrier, then its organisations),
-// one per call; false after the last. `l` and `rows` must outlive it. Their
+// a copied notice's records as its original's (LinkRows::notices), one per
+// call; false after the last. `l` and `rows` must outlive it. Their
 // natural_key is left empty: the table does not keep it (migration 004),
 // and making it was 7% of writing the members in a relink that changed
 // nothing (perf, fuhua link of 314,000 records).

@@ -167,6 +167,7 @@ int InsertNotice(SqlSession* db, const Notice& notice, const NoticeVersion& v,
     if (written) written->Add(row, kRecordColumns, notice_row, kNoticeColumns);
     records.Add(std::move(row));
   }
+  if (written) written->EndNotice();
   records.Flush();
   RowBatch checks(db, "checks", kCheckColumns);
   for (size_t i = 0; i < notice.checks.size(); ++i) {

@@ -252,8 +252,10 @@ class Store {
   Status AddDecision(const DecisionRow& decision);  // replaces an earlier one on the pair
   Status LoadDecisions(std::vector<DecisionRow>* decisions);
   // What a relink reads (store/link_rows.cc): the linking slice of every
-  // current record, by id; the previous snapshot's entity ids.
-  Status LoadLinkRows(LinkRows* rows);
+  // current record, by id, a notice that copies an earlier one folded into
+  // it unless fold is false (link_rows.h NoticeFolder); the previous
+  // snapshot's entity ids.
+  Status LoadLinkRows(LinkRows* rows, bool fold = true);
   // The current notices as a relink needs them (link_rows.h LinkNotices),
   // read as only those columns, a window of ids at a time: whole NoticeRows,
   // ~3 KB a notice with what reading them held (heaptrack), were the peak

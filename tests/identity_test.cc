@@ -6,11 +6,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "pipeline/linker.h"
+#include "store/link_rows.h"
 #include "store/migrations.h"
 #include "tests/store_fixture.h"
 
@@ -165,6 +168,85 @@ TEST_P(IdentityTest, DecisionsSurviveReingest) {
   IngestAll();
   Relink();
   EXPECT_NE(CarrierOf()["重庆大地创业孵化基地"], CarrierOf()["重庆市大地创业孵化基地"]);
+}
+
+// Copies of notices (the same notice stored again under another path and
+// bytes) are linked as their original's records: what a relink stores is
+// what linking every record stores, from scratch and over a previous
+// snapshot, and with a person's decision on a copied record.
+TEST_P(IdentityTest, FoldedCopiesStoreWhatLinkingEveryRecordStores) {
+  IngestAll();
+  const char* copied[] = {"samples/chongqing_2021_municipal_incubation_base_grades.txt",
+                          "samples/chongqing_2021_municipal_incubation_base_grades.txt",
+                          "tests/synthetic/chongqing_2023_SYNTHETIC_grades.txt",
+                          "samples/inner_mongolia_2021_incubator_makerspace_results.docx"};
+  for (size_t k = 0; k < std::size(copied); ++k) {
+    Notice n;
+    ASSERT_TRUE(ExtractFile(SourcePath(copied[k]), &n).ok());
+    n.source += ".copy" + std::to_string(k);
+    n.sha256 = std::string(63, 'c') + static_cast<char>('0' + k);
+    WriteResult w;
+    ASSERT_TRUE(store_->WriteNotice(n, 0, &w).ok());
+  }
+  LinkRows rows;
+  ASSERT_TRUE(store_->LoadLinkRows(&rows).ok());
+  EXPECT_GE(std::count_if(rows.notices.begin(), rows.notices.end(), [](const NoticeBlock& b) { return b.copy; }), 3);
+  EXPECT_EQ(rows.records(), 2u * (57 + 100 + 57 + 56));
+  EXPECT_LE(rows.rows.size(), rows.records() - (57 + 57 + 56));
+  auto relink = [&](bool fold) {
+    RelinkReport r;
+    Status st = RelinkStore(store_.get(), &r, 1, fold);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    IdentitySnapshot s;
+    EXPECT_TRUE(store_->LoadIdentity(&s).ok());
+    r.seconds = 0;
+    return std::pair{r, s};
+  };
+  auto wipe = [&] {
+    ASSERT_TRUE(store_->ReplaceIdentity(IdentitySnapshot(), [](MemberRow*) { return false; }).ok());
+    IdentitySnapshot s;
+    ASSERT_TRUE(store_->LoadIdentity(&s).ok());
+    ASSERT_TRUE(s.members.empty() && s.entities.empty());
+  };
+  auto expect_same = [](const std::pair<RelinkReport, IdentitySnapshot>& a,
+                        const std::pair<RelinkReport, IdentitySnapshot>& b) {
+    const RelinkReport &x = a.first, &y = b.first;
+    EXPECT_EQ(std::tie(x.records, x.carriers, x.organisations, x.carrier_links, x.reviews, x.relations,
+                       x.plan_links, x.pairs_scored),
+              std::tie(y.records, y.carriers, y.organisations, y.carrier_links, y.reviews, y.relations,
+                       y.plan_links, y.pairs_scored));
+    EXPECT_EQ(a.second.entities, b.second.entities);
+    EXPECT_EQ(a.second.members, b.second.members);
+    EXPECT_EQ(a.second.reviews, b.second.reviews);
+    EXPECT_EQ(a.second.relations, b.second.relations);
+    EXPECT_EQ(a.second.plan_links, b.second.plan_links);
+  };
+  auto every = relink(false);
+  EXPECT_EQ(every.first.records, static_cast<int>(rows.records()));
+  EXPECT_EQ(every.first.relations, 2 * 2);  // the inner Mongolia notice's, and its .docx's
+  expect_same(every, relink(true));  // over the previous snapshot
+  wipe();
+  auto folded = relink(true);
+  wipe();
+  expect_same(relink(false), folded);  // from scratch
+  // A decision on a record that has copies holds for each of them.
+  std::map<int64_t, std::string> key;
+  for (const MemberRow& m : folded.second.members)
+    if (m.role == "carrier") key[m.record_id] = m.natural_key;
+  std::vector<RecordRow> records;
+  ASSERT_TRUE(store_->LoadRecords(RecordFilter{}, &records).ok());
+  std::string a, b;
+  for (const RecordRow& r : records) {
+    if (r.record.name == "重庆大地创业孵化基地") a = key[r.id];
+    if (r.record.name == "重庆市大地创业孵化基地" && r.year == 2022) b = key[r.id];
+  }
+  ASSERT_FALSE(a.empty() || b.empty());
+  ASSERT_TRUE(store_->AddDecision({"carrier", a, b, false, "tester", "two bases", ""}).ok());
+  wipe();
+  auto decided = relink(true);
+  wipe();
+  expect_same(relink(false), decided);
+  EXPECT_EQ(decided.first.carriers, folded.first.carriers + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IdentityTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

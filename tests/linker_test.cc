@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "pipeline/compare.h"
 #include "tests/test_support.h"
@@ -202,6 +204,106 @@ TEST(Linker, CopiesOfNoticesLinkLikeOneCopy) {
     return want;
   }());
   EXPECT_LT(r.pairs_scored, 2 * l.result.pairs_scored + 2 * l.inputs.size());
+}
+
+// Inputs that stand for copies (LinkInputs::Weight).
+class WeightedInputs : public LinkInputs {
+ public:
+  WeightedInputs(const std::vector<LinkInput>& in, const std::vector<uint32_t>& weight)
+      : in_(in), weight_(weight) {}
+  size_t size() const override { return in_.size(); }
+  LinkInput operator[](size_t i) const override { return in_[i]; }
+  uint32_t Weight(size_t i) const override { return weight_[i]; }
+
+ private:
+  const std::vector<LinkInput>& in_;
+  const std::vector<uint32_t>& weight_;
+};
+
+// The best link (score, reason) each input has, as a relink keeps it: the
+// first of the highest score among the links it is in.
+std::vector<std::pair<double, std::string>> BestLinks(const LinkResult& r, size_t n,
+                                                      const std::vector<fuhua::Link>& links) {
+  std::vector<std::pair<double, std::string>> best(n, {-1.0, ""});
+  for (const fuhua::Link& l : links)
+    for (int i : {l.a, l.b})
+      if (l.score > best[static_cast<size_t>(i)].first) best[static_cast<size_t>(i)] = {l.score, r.Reason(l)};
+  return best;
+}
+
+// A notice's records standing for its copies link exactly as the copies
+// themselves: the same clusters (copies in their original's), best links,
+// review pairs, relations, joins and pairs scored. The notices: the seeds,
+// two synthetic years, and one that lists a name twice; some copied once,
+// some several times, some not at all.
+TEST(Linker, WeightedInputsLinkAsTheirCopies) {
+  Linked l = Link({kChongqing2021, kInnerMongolia, kSynthetic2022, kSynthetic2023});
+  LinkInput twice;  // one name twice in notice 10, as IdenticalRecordsOfOneNoticeStayApart
+  twice.name_key = "梦工场创业孵化基地", twice.carrier_type = "创业孵化基地", twice.region_code = "500101";
+  twice.notice = 10;
+  std::vector<LinkInput> originals = l.inputs;
+  originals.push_back(twice), originals.push_back(twice);
+  const std::map<int64_t, uint32_t> copies = {{0, 3}, {1, 1}, {3, 2}, {10, 4}};  // by notice
+  // Each notice's records, then its copies, the k-th after k more notices
+  // (as ingests interleave them); a copy never comes before its original.
+  std::vector<std::pair<double, std::pair<int64_t, uint32_t>>> order;  // place, (notice, copy k)
+  std::vector<int64_t> notices;
+  for (const LinkInput& in : originals)
+    if (notices.empty() || notices.back() != in.notice) notices.push_back(in.notice);
+  for (size_t f = 0; f < notices.size(); ++f) {
+    order.push_back({static_cast<double>(f), {notices[f], 0}});
+    auto c = copies.find(notices[f]);
+    for (uint32_t k = 1; c != copies.end() && k <= c->second; ++k)
+      order.push_back({static_cast<double>(f) + 1.5 * k, {notices[f], k}});
+  }
+  std::stable_sort(order.begin(), order.end());
+  std::vector<LinkInput> expanded;
+  std::vector<size_t> original_of;  // per expanded input
+  std::vector<bool> is_copy;
+  std::vector<uint32_t> weight(originals.size(), 1);
+  for (const auto& [place, block] : order)
+    for (size_t i = 0; i < originals.size(); ++i) {
+      if (originals[i].notice != block.first) continue;
+      LinkInput c = originals[i];
+      if (block.second > 0) c.notice = 1000 * block.second + c.notice, ++weight[i];
+      expanded.push_back(c), original_of.push_back(i), is_copy.push_back(block.second > 0);
+    }
+  LinkResult full, folded;
+  ASSERT_TRUE(LinkRecords(expanded, {}, &full).ok());
+  ASSERT_TRUE(LinkRecords(WeightedInputs(originals, weight), {}, &folded).ok());
+  const size_t n = originals.size();
+  auto full_best = BestLinks(full, expanded.size(), full.carrier_links);
+  auto folded_best = BestLinks(folded, n, folded.carrier_links);
+  auto full_org = BestLinks(full, expanded.size(), full.org_links);
+  auto folded_org = BestLinks(folded, n, folded.org_links);
+  for (size_t i = 0; i < expanded.size(); ++i) {
+    const size_t o = original_of[i];
+    ASSERT_EQ(full.carrier_cluster[i], folded.carrier_cluster[o]) << i;
+    ASSERT_EQ(full.org_cluster[i], folded.org_cluster[o]) << i;
+    ASSERT_EQ(full.name_org_cluster[i], folded.name_org_cluster[o]) << i;
+    ASSERT_EQ(full_best[i], folded_best[o]) << i;
+    ASSERT_EQ(full_org[i], folded_org[o]) << i;
+  }
+  EXPECT_NE(folded.carrier_cluster[n - 1], folded.carrier_cluster[n - 2]);  // still two carriers
+  // Pairs by original input; a copy's relations are its original's again.
+  auto pairs = [](const LinkResult& r, const std::vector<fuhua::Link>& links, auto original) {
+    std::vector<std::tuple<size_t, size_t, double, std::string>> out;
+    for (const fuhua::Link& p : links)
+      if (auto a = original(p.a), b = original(p.b); a && b) out.emplace_back(*a, *b, p.score, r.Reason(p));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto from_full = [&](int i) {
+    const auto k = static_cast<size_t>(i);
+    return is_copy[k] ? std::nullopt : std::optional<size_t>(original_of[k]);
+  };
+  auto from_folded = [](int i) { return std::optional<size_t>(static_cast<size_t>(i)); };
+  EXPECT_EQ(pairs(full, full.review, from_full), pairs(folded, folded.review, from_folded));
+  EXPECT_EQ(pairs(full, full.relations, from_full), pairs(folded, folded.relations, from_folded));
+  EXPECT_FALSE(folded.relations.empty());
+  EXPECT_EQ(full.carrier_joins, full.carrier_links.size());
+  EXPECT_EQ(folded.carrier_joins, full.carrier_links.size());
+  EXPECT_EQ(folded.pairs_scored, full.pairs_scored);
 }
 
 // A pair of names in the review band is listed once per pair of entities,
