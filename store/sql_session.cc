@@ -45,8 +45,9 @@ std::string Savepoint(int depth) { return "fuhua_savepoint_" + std::to_string(de
 // allocation statistics (a global mutex around every malloc) only cost: they
 // were 580,000 lock/unlock pairs, ~2% of the instructions, in an ingest of 100
 // .docx. Statement journals (a multi-row INSERT inside a notice's
-// transaction) stay in memory up to 64 MiB instead of spilling to a file
-// past 64 KiB, one created and deleted per large statement; temporary
+// transaction) stay in memory (-1; a positive threshold would also be the
+// size of each chunk they allocate) instead of spilling to a file past 64
+// KiB, one created and deleted per large statement; temporary
 // storage is otherwise SQLite's default, files (see ConfigureSqlite). Should
 // SQLite already be initialised (another library in the process),
 // sqlite3_config refuses and the safe defaults stay.
@@ -55,7 +56,7 @@ const std::string& Registered(const std::string& connector) {
   std::call_once(once, [] {
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 64 << 20);
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
     Poco::Data::SQLite::Connector::registerConnector();
     Poco::Data::PostgreSQL::Connector::registerConnector();
   });
