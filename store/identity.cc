@@ -68,7 +68,7 @@ Status LinkAndView(const LinkRows& rows, const LinkNotices& notices, const RowIn
     report->pairs_scored = linked.pairs_scored;
     MakeViews(rows, &linked, l);
   }
-  l->natural = NaturalKeys(rows, notices.key);
+  l->natural = NaturalKeys(rows, notices);
   return Status::Ok();
 }
 
@@ -80,7 +80,7 @@ Status LoadToLink(Store* store, bool fold, LinkRows* rows, LinkNotices* notices,
   if (st.ok()) st = store->LoadLinkNotices(notices);
   if (st.ok()) st = store->LoadDecisions(decided);
   if (!st.ok() || decided->empty() || !fold) return st;
-  if (RowInputs(*rows, notices->key, DecidedKeys(*decided)).decided_copies())
+  if (RowInputs(*rows, *notices, DecidedKeys(*decided)).decided_copies())
     st = store->LoadLinkRows(rows, /*fold=*/false);
   return st;
 }
@@ -90,7 +90,7 @@ Status LoadToLink(Store* store, bool fold, LinkRows* rows, LinkNotices* notices,
 Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices,
                      const std::vector<DecisionRow>& decided, Linking* l, IdentitySnapshot* snap,
                      RelinkReport* report) {
-  Status st = LinkAndView(rows, notices, RowInputs(rows, notices.key, DecidedKeys(decided)), decided,
+  Status st = LinkAndView(rows, notices, RowInputs(rows, notices, DecidedKeys(decided)), decided,
                           l, snap, report);
   PreviousIds previous(l->natural);
   if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
@@ -112,7 +112,7 @@ class PlanLinksAside {
              const std::vector<std::string_view>& carrier_of_row) {
     if (!store.OpenAnother(&reader_).ok()) return false;
     // The caller keeps the three alive until Finish.
-    thread_ = std::jthread([this, n = &notices.division, r = &rows, c = &carrier_of_row] {
+    thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
       status_ = AddPlanLinks(reader_.get(), *n, *r, *c, &made_);
     });
     return true;
@@ -150,7 +150,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads, bool fold_co
   std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
   PlanLinksAside aside;
   const bool beside = threads > 1 && aside.Start(*store, notices, rows, carrier_of_row);
-  if (!beside) st = AddPlanLinks(store, notices.division, rows, carrier_of_row, &snap);
+  if (!beside) st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap);
   // Once the members are written and the plan links made, the rows and
   // views that made them go: the store then sorts the members' entity index
   // (after a first relink), which would otherwise be the relink's peak.

@@ -380,7 +380,7 @@ void NoticeFolder::Truncate(size_t n) {
 }
 
 RowInputs::RowInputs(const LinkRows& rows,
-                     const std::unordered_map<int64_t, std::string>& notice_keys,
+                     const LinkNotices& notices,
                      const std::unordered_set<std::string_view>& decided)
     : rows_(rows) {
   if (decided.empty()) return;
@@ -388,9 +388,9 @@ RowInputs::RowInputs(const LinkRows& rows,
   GradeRecord g;
   for (size_t i = 0; i < rows.rows.size(); ++i) {
     const LinkRow& r = rows.rows[i];
-    auto key = notice_keys.find(r.notice_id);
+    const std::string* key = notices.Key(r.notice_id);
     LinkFields(rows, r, &g);
-    std::string natural = NaturalKey(key == notice_keys.end() ? kNoKey : key->second, g);
+    std::string natural = NaturalKey(key ? *key : kNoKey, g);
     if (!decided.count(natural)) continue;
     natural_.emplace(i, std::move(natural));
     decided_copies_ = decided_copies_ || rows.Weight(i) > 1;
@@ -421,15 +421,15 @@ LinkInput RowInputs::operator[](size_t i) const {
 }
 
 NaturalKeys::NaturalKeys(const LinkRows& rows,
-                         const std::unordered_map<int64_t, std::string>& notice_keys) {
+                         const LinkNotices& notices) {
   parts_.reserve(rows.rows.size());
   GradeRecord g;
   std::optional<int64_t> notice;  // rows come notice by notice: a lookup each
   TextId head = TextPool::kNull;
   for (const LinkRow& r : rows.rows) {
     if (r.notice_id != notice) {
-      auto key = notice_keys.find(r.notice_id);
-      head = heads_.Intern(key == notice_keys.end() ? std::string_view() : key->second);
+      const std::string* key = notices.Key(r.notice_id);
+      head = heads_.Intern(key ? std::string_view(*key) : std::string_view());
       notice = r.notice_id;
     }
     LinkFields(rows, r, &g);
@@ -596,26 +596,55 @@ LinkRows WrittenLinkRows::Take() {
   return out;
 }
 
+void LinkNotices::Add(int64_t id, std::string_view key, std::optional<std::string_view> division) {
+  ids_.push_back(id);
+  values_.emplace_back(text_.Intern(key), division ? text_.Intern(*division) : TextPool::kNull);
+}
+
+void LinkNotices::Reserve(size_t n) {
+  ids_.reserve(n);
+  values_.reserve(n);
+}
+
+const std::pair<TextId, TextId>* LinkNotices::Find(int64_t id) const {
+  auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  return it != ids_.end() && *it == id ? &values_[static_cast<size_t>(it - ids_.begin())] : nullptr;
+}
+
+const std::string* LinkNotices::Key(int64_t id) const {
+  const auto* v = Find(id);
+  return v ? &text_.Str(v->first) : nullptr;
+}
+
+const std::string* LinkNotices::Division(int64_t id) const {
+  const auto* v = Find(id);
+  return v && v->second != TextPool::kNull ? &text_.Str(v->second) : nullptr;
+}
+
 Status Store::LoadLinkNotices(LinkNotices* out) {
   return GuardStore(target_, "load notices to link", [&] {
     *out = LinkNotices();
+    out->Reserve(static_cast<size_t>(
+        db_->QueryInt("SELECT COUNT(*) FROM notices WHERE superseded_by IS NULL").value_or(0)));
     ForEachIdWindow(db_.get(), "notices", "id", kWindow, [&](int64_t after, int64_t upto) {
       SqlRows rows = db_->Query(
           "SELECT id, doc_number, title, sha256, jurisdiction_source, jurisdiction_raw, "
           "jurisdiction_code, jurisdiction_parent_code FROM notices "
-          "WHERE id > ? AND id <= ? AND superseded_by IS NULL",
+          "WHERE id > ? AND id <= ? AND superseded_by IS NULL ORDER BY id",
           {after, upto});
       NoticeMetadata meta;
       while (rows.Next()) {
-        const int64_t id = rows.Int(0);
         meta.doc_number = rows.OptText(1);
         meta.title = rows.OptText(2);
-        out->key.emplace(id, NoticeKey(meta, rows.Text(3)));  // MatchKey is ICU work: once a notice
-        if (rows.IsNull(4) || rows.IsNull(5)) continue;  // no jurisdiction (ReadJurisdiction)
-        Region place;
-        place.code = rows.OptText(6);
-        place.parent_code = rows.OptText(7);
-        out->division.emplace(id, DivisionOf(place));
+        const std::string key = NoticeKey(meta, rows.Text(3));  // MatchKey is ICU work: once a notice
+        std::optional<std::string> division;
+        if (!rows.IsNull(4) && !rows.IsNull(5)) {  // a jurisdiction (ReadJurisdiction)
+          Region place;
+          place.code = rows.OptText(6);
+          place.parent_code = rows.OptText(7);
+          division = DivisionOf(place);
+        }
+        out->Add(rows.Int(0), key, division);
       }
     });
     return Status::Ok();

@@ -167,10 +167,25 @@ class WrittenLinkRows {
 // natural keys) and, for those with a jurisdiction, the division it stands
 // for (where a plan mention without an area lies). Whole NoticeRows carry
 // every field of the metadata, ~1 KB a notice held through the relink
-// (100 MB at 100,000 notices).
-struct LinkNotices {
-  std::unordered_map<int64_t, std::string> key;
-  std::unordered_map<int64_t, std::string> division;
+// (100 MB at 100,000 notices); two maps of strings by id were ~170 bytes a
+// notice, most of what a relink held that grew with the notices. Here a
+// notice is 16 bytes and each distinct key or division is held once.
+class LinkNotices {
+ public:
+  // Notices are added in ascending id order.
+  void Add(int64_t id, std::string_view key, std::optional<std::string_view> division);
+  void Reserve(size_t n);
+  // The notice's key or division; nullptr for a notice it does not have (or
+  // one without a jurisdiction).
+  const std::string* Key(int64_t id) const;
+  const std::string* Division(int64_t id) const;
+  size_t size() const { return ids_.size(); }
+
+ private:
+  const std::pair<TextId, TextId>* Find(int64_t id) const;
+  TextPool text_;
+  std::vector<int64_t> ids_;                      // ascending
+  std::vector<std::pair<TextId, TextId>> values_;  // key, division (kNull: none)
 };
 
 // The division a region stands for: its code, or for a zone (or a street
@@ -185,12 +200,12 @@ std::optional<Region> RegionOf(const LinkRows& rows, const LinkRow& r);
 // row's interned text, as MakeLinkInput (pipeline/linker.h) makes them from a
 // whole record (the equivalence is tested: tests/link_rows_test.cc); a
 // vector of them was 160 bytes of views a record, the largest part of a
-// relink's peak. notice_keys: the NoticeKey of every notice id. Only the
+// relink's peak. notices: the NoticeKey of every notice id. Only the
 // records whose natural key is in `decided` (the keys of the pairs a person
 // decided on) carry it: the linker reads no other. `rows` must outlive this.
 class RowInputs : public LinkInputs {
  public:
-  RowInputs(const LinkRows& rows, const std::unordered_map<int64_t, std::string>& notice_keys,
+  RowInputs(const LinkRows& rows, const LinkNotices& notices,
             const std::unordered_set<std::string_view>& decided);
   size_t size() const override { return rows_.rows.size(); }
   LinkInput operator[](size_t i) const override;
@@ -215,7 +230,7 @@ class RowInputs : public LinkInputs {
 class NaturalKeys {
  public:
   NaturalKeys() = default;
-  NaturalKeys(const LinkRows& rows, const std::unordered_map<int64_t, std::string>& notice_keys);
+  NaturalKeys(const LinkRows& rows, const LinkNotices& notices);
   // Appends a key whose text is head + tail (the constructor adds each
   // row's as notice key + tail).
   void Add(std::string_view head, std::string_view tail);

@@ -36,8 +36,7 @@ std::vector<PlanCandidate> Candidates(const LinkRows& records,
 
 }  // namespace
 
-Status AddPlanLinks(Store* store, const std::unordered_map<int64_t, std::string>& division,
-                    const LinkRows& records,
+Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& records,
                     const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot) {
   std::unique_ptr<PlanMatcher> matcher;
   Status st = PlanMatcher::Make(Candidates(records, carrier_of_row), &matcher);
@@ -45,7 +44,7 @@ Status AddPlanLinks(Store* store, const std::unordered_map<int64_t, std::string>
   // A mention lies in its target's area, else in the plan's jurisdiction.
   return store->ForEachPlanMention([&](PlanMentionRow&& r) {
     std::string area = r.area ? DivisionOf(*r.area) : "";
-    if (auto j = division.find(r.at.notice_id); area.empty() && j != division.end()) area = j->second;
+    if (const std::string* j = notices.Division(r.at.notice_id); area.empty() && j) area = *j;
     std::optional<PlanLink> l = matcher->Link({std::move(r.name_key), std::move(area)});
     if (!l) return;
     PlanLinkRow row = r.at;

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "store/store.h"
@@ -16,10 +15,9 @@
 namespace fuhua {
 
 // `records` (link_rows.h) are the records linked, carrier_of_row the carrier
-// entity id of each; `division`: the jurisdiction's division of each notice
-// that has one (LinkNotices).
-Status AddPlanLinks(Store* store, const std::unordered_map<int64_t, std::string>& division,
-                    const LinkRows& records,
+// entity id of each; `notices`: the current notices, with the jurisdiction's
+// division of each that has one.
+Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& records,
                     const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot);
 
 }  // namespace fuhua

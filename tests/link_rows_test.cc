@@ -34,12 +34,22 @@ std::string Fields(const LinkInput& in) {
 
 // The link notices as made from whole notices (what Store::LoadLinkNotices
 // reads as only their columns).
-LinkNotices MakeLinkNotices(const std::vector<NoticeRow>& notices) {
+LinkNotices MakeLinkNotices(std::vector<NoticeRow> notices) {
+  std::sort(notices.begin(), notices.end(), [](const NoticeRow& a, const NoticeRow& b) { return a.id < b.id; });
   LinkNotices out;
   for (const NoticeRow& n : notices) {
-    out.key.emplace(n.id, NoticeKey(n.meta, n.sha256));
-    if (n.meta.jurisdiction) out.division.emplace(n.id, DivisionOf(n.meta.jurisdiction->place));
+    std::optional<std::string> division;
+    if (n.meta.jurisdiction) division = DivisionOf(n.meta.jurisdiction->place);
+    out.Add(n.id, NoticeKey(n.meta, n.sha256), division);
   }
+  return out;
+}
+
+// Link notices with the keys of `keys` and no division.
+LinkNotices WithKeys(const std::unordered_map<int64_t, std::string>& keys) {
+  std::map<int64_t, std::string> by_id(keys.begin(), keys.end());
+  LinkNotices out;
+  for (const auto& [id, key] : by_id) out.Add(id, key, std::nullopt);
   return out;
 }
 
@@ -80,9 +90,10 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
   for (size_t i = 0; i < records.size(); i += 2)
     every_other.push_back(NaturalKey(keys[records[i].notice_id], records[i].record));
   const std::unordered_set<std::string_view> decided(every_other.begin(), every_other.end());
-  RowInputs inputs(rows, keys, decided);
+  const LinkNotices notices = WithKeys(keys);
+  RowInputs inputs(rows, notices, decided);
   ASSERT_EQ(inputs.size(), records.size());
-  NaturalKeys natural(rows, keys);
+  NaturalKeys natural(rows, notices);
   ASSERT_EQ(natural.size(), records.size());
   int operators = 0, orgs = 0, divisions = 0;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -167,11 +178,18 @@ TEST_P(LinkRowsTest, LinkNoticesAreThoseOfWholeNotices) {
   LinkNotices read;
   ASSERT_TRUE(store_->LoadLinkNotices(&read).ok());
   const LinkNotices whole = MakeLinkNotices(notices);
-  EXPECT_EQ(read.key, whole.key);
-  EXPECT_EQ(read.division, whole.division);
-  EXPECT_EQ(read.key.size(), notices.size());
-  EXPECT_FALSE(read.division.empty());
-  EXPECT_LT(read.division.size(), read.key.size()) << "the seeds have a notice without jurisdiction";
+  EXPECT_EQ(read.size(), notices.size());
+  auto text = [](const std::string* s) { return s ? std::optional<std::string>(*s) : std::nullopt; };
+  int divisions = 0;
+  for (const NoticeRow& n : notices) {
+    ASSERT_TRUE(read.Key(n.id)) << n.id;
+    EXPECT_EQ(*read.Key(n.id), *whole.Key(n.id));
+    EXPECT_EQ(text(read.Division(n.id)), text(whole.Division(n.id)));
+    divisions += read.Division(n.id) != nullptr;
+  }
+  EXPECT_GT(divisions, 0);
+  EXPECT_LT(divisions, static_cast<int>(notices.size())) << "the seeds have a notice without jurisdiction";
+  EXPECT_FALSE(read.Key(-1)) << "no such notice";
 }
 
 // What an ingest skips files by: the path and sha256 of each current
@@ -198,7 +216,7 @@ TEST_P(LinkRowsTest, PreviousIdsByRecordIdAreThoseByNaturalKey) {
     ASSERT_TRUE(store_->LoadLinkRows(rows).ok());
     std::vector<NoticeRow> notices;
     ASSERT_TRUE(store_->CurrentNotices(&notices).ok());
-    *natural = NaturalKeys(*rows, MakeLinkNotices(notices).key);
+    *natural = NaturalKeys(*rows, MakeLinkNotices(notices));
   };
   auto expect_same = [&](const LinkRows& rows, const NaturalKeys& natural) {
     PreviousIds by_record(natural), by_key(natural);
