@@ -324,9 +324,14 @@ int64_t LinkRows::RowOf(int64_t record_id) const {
 std::string NoticeIdentity(const std::optional<std::string_view>& doc_number,
                            const std::optional<std::string_view>& title, std::string_view sha256) {
   // As NoticeKey chooses (linker.cc), before MatchKey: equal identities, equal keys.
-  if (doc_number) return "d" + std::string(*doc_number);
-  if (title) return "t" + std::string(*title);
-  return "s" + std::string(sha256);
+  auto tagged = [](char tag, std::string_view text) {
+    std::string out(1, tag);
+    out.append(text);
+    return out;
+  };
+  if (doc_number) return tagged('d', *doc_number);
+  if (title) return tagged('t', *title);
+  return tagged('s', sha256);
 }
 
 NoticeFolder::NoticeFolder(LinkRows* out, bool fold)
@@ -690,7 +695,7 @@ Status Store::LoadLinkRows(LinkRows* out, bool fold) {
           if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
           folder.Add(r);
         }
-        folder.EndNotice(out->text.Str(b.identity));
+        folder.EndNotice(std::string(out->text.Str(b.identity)));  // a copy: interning may grow the pool
       }
     };
     const std::string select = std::string("SELECT ") + kLinkColumns +

@@ -119,7 +119,8 @@ bool SqliteStatements::Query(const std::string& sql, const std::vector<SqlValue>
   if (!statement) return false;
   EndOfUse end(statement);
   BindAll(db_, statement, values);
-  *out = SqliteResult();
+  out->cells.clear();  // a result reused keeps its buffers (SqlSession::Query)
+  out->text.clear();
   out->columns = static_cast<size_t>(sqlite3_column_count(statement));
   while (Step(statement)) ReadRow(statement, out);
   return true;
