@@ -128,24 +128,31 @@ TEST_P(LinkRowsTest, ReadsWhatLinkingReadsFromWholeRecords) {
 
 // A connection that keeps what it writes (as an ingest's does) and then
 // stores a new version of a notice stored before it, one of a notice it
-// stored itself (which drops out) and the next version of that: its link rows
-// are the current records exactly as another connection reads them.
+// stored itself (which drops out) and the next version of that, and copies
+// of notices that are then superseded: its link rows are the current records
+// exactly as another connection reads them.
 TEST_P(LinkRowsTest, KeptRowsOfAWritingConnectionAreTheStoredOnes) {
   std::unique_ptr<Store> writer = Open();
   ASSERT_TRUE(writer);
   writer->KeepWrittenLinkRows();
-  auto write = [&](Notice n, char sha, size_t keep) {
+  auto write = [&](Notice n, char sha, size_t keep, const std::string& elsewhere = "") {
     n.sha256 = std::string(64, sha);
+    n.source += elsewhere;
     n.records.resize(std::min(keep, n.records.size()));
     WriteResult w;
     Status st = writer->WriteNotice(n, 0, &w);
     ASSERT_TRUE(st.ok()) << st.ToString();
   };
   write(Seed("chongqing"), 'a', 5);
+  write(Seed("chongqing"), 'f', 5, ".copy");  // a copy of 'a', kept folded into it
   write(Seed("inner_mongolia"), 'b', 3);
   write(Seed("inner_mongolia"), 'c', 2);
   ExpectKeptLinkRowsAsStored(writer.get(), target_);
-  write(Seed("chongqing"), 'd', 100);  // after a relink's read: kept from empty again
+  write(Seed("chongqing"), 'd', 100);  // after a relink's read: kept from empty again;
+                                       // 'a' is superseded, its copy now stands alone
+  ExpectKeptLinkRowsAsStored(writer.get(), target_);
+  write(Seed("chongqing"), 'g', 100, ".copy2");  // a copy of 'd', kept folded into it
+  write(Seed("chongqing"), 'h', 100);  // supersedes 'd', whose copy now stands alone
   ExpectKeptLinkRowsAsStored(writer.get(), target_);
 }
 

@@ -135,13 +135,15 @@ class RawSessionFixture : public StoreFixture {
   std::unique_ptr<SqlSession> db_;
 };
 
-// Every link row as text: id, notice, year and the fields linking reads.
+// Every current record's link row as text: id, notice, year and the fields
+// linking reads (a copied notice's records as the rows they are folded into,
+// with their own ids and notice).
 inline std::vector<std::string> LinkRowTexts(Store* store) {
   LinkRows rows;
   Status st = store->LoadLinkRows(&rows);
   EXPECT_TRUE(st.ok()) << st.ToString();
   std::vector<std::string> out;
-  for (const LinkRow& row : rows.rows) {
+  ForEachRecord(rows, [&](const LinkRow& row, const NoticeBlock&, size_t) {
     const LinkProfile& r = rows.Of(row);
     std::string t = std::to_string(row.id) + "|" + std::to_string(row.notice_id) + "|" +
                     std::to_string(row.year) + "|" + std::to_string(r.has_region) +
@@ -151,7 +153,7 @@ inline std::vector<std::string> LinkRowTexts(Store* store) {
                      r.region_parent, r.evaluated_as, r.grade})
       t += "|" + (f == TextPool::kNull ? std::string("NULL") : rows.text.Str(f));
     out.push_back(t);
-  }
+  });
   return out;
 }
 
