@@ -29,9 +29,7 @@ void AddPairs(const LinkRows& rows, const LinkResult& r, IdentitySnapshot* s) {
   for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, r.Reason(l)});
   const std::vector<Link>& related = r.relations;  // by l.a (FindRelations)
   for (const NoticeBlock& b : rows.notices) {
-    auto in_block = [&](int row) {
-      return b.copy ? b.first_record + (row - static_cast<int>(b.row)) : id(row);
-    };
+    auto in_block = [&](int row) { return RecordOf(rows, b, static_cast<uint32_t>(row) - b.row).id; };
     auto l = std::lower_bound(related.begin(), related.end(), static_cast<int>(b.row),
                               [](const Link& x, int row) { return x.a < row; });
     for (; l != related.end() && l->a < static_cast<int>(b.row + b.count); ++l)

@@ -690,11 +690,7 @@ Status Store::LoadLinkRows(LinkRows* out, bool fold) {
         const NoticeBlock& b = written.notices[next_written];
         if (b.first_record >= record_id) return;
         if (!current.count(b.notice_id)) continue;  // superseded since it was written
-        for (uint32_t k = 0; k < b.count; ++k) {
-          LinkRow r = written.rows[b.row + k];
-          if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
-          folder.Add(r);
-        }
+        for (uint32_t k = 0; k < b.count; ++k) folder.Add(RecordOf(written, b, k));
         folder.EndNotice(std::string(out->text.Str(b.identity)));  // a copy: interning may grow the pool
       }
     };

@@ -86,16 +86,19 @@ struct LinkRows {
   int64_t RowOf(int64_t record_id) const;
 };
 
-// Every record of `rows`, in record id order, as the row it is (a copy's with
-// its own id and notice): f(const LinkRow&, const NoticeBlock&, size_t row).
+// Record k of notice b: its row, with a copy's own id and notice.
+inline LinkRow RecordOf(const LinkRows& rows, const NoticeBlock& b, uint32_t k) {
+  LinkRow r = rows.rows[b.row + k];
+  if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
+  return r;
+}
+
+// Every record of `rows`, in record id order (RecordOf):
+// f(const LinkRow&, const NoticeBlock&, size_t row).
 template <class F>
 void ForEachRecord(const LinkRows& rows, F f) {
   for (const NoticeBlock& b : rows.notices)
-    for (uint32_t k = 0; k < b.count; ++k) {
-      LinkRow r = rows.rows[b.row + k];
-      if (b.copy) r.id = b.first_record + k, r.notice_id = b.notice_id;
-      f(r, b, static_cast<size_t>(b.row + k));
-    }
+    for (uint32_t k = 0; k < b.count; ++k) f(RecordOf(rows, b, k), b, static_cast<size_t>(b.row + k));
 }
 
 // What a notice's NoticeKey is made of (its document number, else its

@@ -169,7 +169,7 @@ std::function<bool(MemberRow*)> Members(const Linking& l, const LinkRows& rows) 
       const NoticeBlock& b = rows.notices[at.notice];
       for (; at.k < b.count; ++at.k, at.carrier = true) {
         const uint32_t row = b.row + at.k;
-        const int64_t id = b.copy ? b.first_record + at.k : rows.rows[row].id;
+        const int64_t id = RecordOf(rows, b, at.k).id;
         if (at.carrier) {
           at.carrier = false;
           at.org = static_cast<size_t>(
