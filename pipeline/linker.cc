@@ -447,10 +447,16 @@ std::vector<std::pair<std::pair<int, int>, bool>> DecisionPairs(
 
 }  // namespace
 
+NoticeKeySource KeySourceOf(const std::optional<std::string>& doc_number,
+                            const std::optional<std::string>& title, std::string_view sha256) {
+  if (doc_number) return {'d', *doc_number};
+  if (title) return {'t', *title};
+  return {'s', sha256};
+}
+
 std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256) {
-  if (meta.doc_number) return MatchKey(*meta.doc_number);
-  if (meta.title) return MatchKey(*meta.title);
-  return sha256;
+  const NoticeKeySource source = KeySourceOf(meta.doc_number, meta.title, sha256);
+  return source.kind == 's' ? std::string(source.text) : MatchKey(source.text);
 }
 
 std::string NaturalKeyTail(const GradeRecord& r) {

@@ -86,9 +86,18 @@ struct LinkResult {
   const std::string& Reason(const Link& l) const { return reasons.Str(l.reason); }
 };
 
-// A notice's identity for natural keys: its document number, else its title,
-// else the sha256 of its bytes. The same notice as .txt and .docx, or
-// re-saved with a fix, keeps its identity.
+// What a notice's identity is made of: its document number (kind 'd'), else
+// its title ('t'), else the sha256 of its bytes ('s'). `text` views the one chosen.
+struct NoticeKeySource {
+  char kind = 's';
+  std::string_view text;
+};
+NoticeKeySource KeySourceOf(const std::optional<std::string>& doc_number,
+                            const std::optional<std::string>& title, std::string_view sha256);
+
+// A notice's identity for natural keys: its key source, matched (MatchKey)
+// unless it is the sha256. The same notice as .txt and .docx, or re-saved
+// with a fix, keeps its identity.
 std::string NoticeKey(const NoticeMetadata& meta, const std::string& sha256);
 
 // A record's natural key: notice key | carrier type | place + name key. It survives

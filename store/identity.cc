@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "pipeline/linker.h"
@@ -70,26 +70,29 @@ Status LinkAndView(const LinkRows& rows, const LinkNotices& notices, const RowIn
   return Status::Ok();
 }
 
-// Reads the rows (their copies folded) and the notices; when a person
-// decided on a record that has copies, the rows again unfolded.
-Status LoadToLink(Store* store, bool fold, LinkRows* rows, LinkNotices* notices,
-                  std::vector<DecisionRow>* decided) {
+// Reads the rows (their copies folded) and the notices, and makes the
+// linker's inputs; when a person decided on a record that has copies, reads
+// the rows again unfolded (a decision joins each record of its key one by one).
+Status LoadToLink(Store* store, bool fold, const std::vector<DecisionRow>& decided, LinkRows* rows,
+                  LinkNotices* notices, std::optional<RowInputs>* inputs) {
   Status st = store->LoadLinkRows(rows, fold);
   if (st.ok()) st = store->LoadLinkNotices(notices);
-  if (st.ok()) st = store->LoadDecisions(decided);
-  if (!st.ok() || decided->empty() || !fold) return st;
-  if (RowInputs(*rows, *notices, DecidedKeys(*decided)).decided_copies())
-    st = store->LoadLinkRows(rows, /*fold=*/false);
+  if (!st.ok()) return st;
+  const std::unordered_set<std::string_view> keys = DecidedKeys(decided);
+  inputs->emplace(*rows, *notices, keys);
+  if (!(*inputs)->decided_copies()) return st;
+  inputs->reset();
+  st = store->LoadLinkRows(rows, /*fold=*/false);
+  if (st.ok()) inputs->emplace(*rows, *notices, keys);
   return st;
 }
 
 // Links, carries the previous ids over (read after linking, so the previous
 // members never share the linker's peak) and adds the entities to `snap`.
 Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices,
-                     const std::vector<DecisionRow>& decided, Linking* l, IdentitySnapshot* snap,
-                     RelinkReport* report) {
-  Status st = LinkAndView(rows, notices, RowInputs(rows, notices, DecidedKeys(decided)), decided,
-                          l, snap, report);
+                     const RowInputs& inputs, const std::vector<DecisionRow>& decided, Linking* l,
+                     IdentitySnapshot* snap, RelinkReport* report) {
+  Status st = LinkAndView(rows, notices, inputs, decided, l, snap, report);
   PreviousIds previous(l->natural);
   if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
   if (!st.ok()) return st;
@@ -139,9 +142,12 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads, bool fold_co
   IdentitySnapshot snap;
   RelinkReport r;
   std::vector<DecisionRow> decided;
-  Status st = LoadToLink(store, fold_copies, &rows, &notices, &decided);
-  if (st.ok()) st = BuildSnapshot(store, rows, notices, decided, &linking, &snap, &r);
+  std::optional<RowInputs> inputs;
+  Status st = store->LoadDecisions(&decided);
+  if (st.ok()) st = LoadToLink(store, fold_copies, decided, &rows, &notices, &inputs);
+  if (st.ok()) st = BuildSnapshot(store, rows, notices, *inputs, decided, &linking, &snap, &r);
   if (!st.ok()) return st;
+  inputs.reset();  // it views the rows, which go before the members' index is sorted
   r.records = static_cast<int>(rows.records());
   r.carriers = static_cast<int>(linking.carriers.ids.size());
   r.organisations = static_cast<int>(linking.orgs.ids.size());

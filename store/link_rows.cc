@@ -205,14 +205,20 @@ std::unordered_set<int64_t> CurrentNoticeIds(SqlSession* db) {
   return current;
 }
 
+// FNV-1a: a step over a number, and over text fed piece by piece (so a
+// natural key held in parts hashes as its text).
+constexpr uint64_t kFnvBasis = 14695981039346656037ull;
+uint64_t FnvStep(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL; }
+uint64_t Fnv(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) h = FnvStep(h, c);
+  return h;
+}
+
 // A notice's signature for folding: its identity, then each record's year
-// and profile (FNV-1a over the numbers).
+// and profile, the high bits folded down (the map takes the low ones).
 uint64_t Signature(TextId identity, std::span<const LinkRow> rows) {
-  uint64_t h = (14695981039346656037ull ^ identity) * 0x100000001b3ULL;
-  for (const LinkRow& r : rows) {
-    h = (h ^ r.profile) * 0x100000001b3ULL;
-    h = (h ^ static_cast<uint32_t>(r.year)) * 0x100000001b3ULL;
-  }
+  uint64_t h = FnvStep(kFnvBasis, identity);
+  for (const LinkRow& r : rows) h = FnvStep(FnvStep(h, r.profile), static_cast<uint32_t>(r.year));
   return h ^ (h >> 29);
 }
 
@@ -274,7 +280,7 @@ size_t HashOf(const LinkProfile& p) {
   for (TextId id : {p.carrier_type, p.name, p.name_key, p.name_place, p.name_legal_form,
                     p.operator_name, p.operator_key, p.operator_place, p.region_code,
                     p.region_parent, p.evaluated_as, p.grade})
-    h = (h ^ id) * 0x100000001b3ULL;
+    h = FnvStep(h, id);
   return h ^ (h >> 29);
 }
 
@@ -321,17 +327,12 @@ int64_t LinkRows::RowOf(int64_t record_id) const {
   return r != last && r->id == record_id ? r - rows.begin() : -1;
 }
 
-std::string NoticeIdentity(const std::optional<std::string_view>& doc_number,
-                           const std::optional<std::string_view>& title, std::string_view sha256) {
-  // As NoticeKey chooses (linker.cc), before MatchKey: equal identities, equal keys.
-  auto tagged = [](char tag, std::string_view text) {
-    std::string out(1, tag);
-    out.append(text);
-    return out;
-  };
-  if (doc_number) return tagged('d', *doc_number);
-  if (title) return tagged('t', *title);
-  return tagged('s', sha256);
+std::string NoticeIdentity(const std::optional<std::string>& doc_number,
+                           const std::optional<std::string>& title, std::string_view sha256) {
+  const NoticeKeySource source = KeySourceOf(doc_number, title, sha256);
+  std::string out(1, source.kind);
+  out.append(source.text);
+  return out;
 }
 
 NoticeFolder::NoticeFolder(LinkRows* out, bool fold)
@@ -460,17 +461,6 @@ bool NaturalKeys::Same(size_t row, std::string_view key) const {
   std::string_view head = Head(row), tail = Tail(row);
   return key.size() == head.size() + tail.size() && key.starts_with(head) && key.ends_with(tail);
 }
-
-namespace {
-
-// FNV-1a, fed piece by piece, so a key held in parts hashes as its text.
-constexpr uint64_t kFnvBasis = 14695981039346656037ull;
-uint64_t Fnv(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
-}  // namespace
 
 size_t NaturalKeys::Hash(size_t row) const {
   return static_cast<size_t>(Fnv(Fnv(kFnvBasis, Head(row)), Tail(row)));

@@ -101,11 +101,11 @@ void ForEachRecord(const LinkRows& rows, F f) {
     for (uint32_t k = 0; k < b.count; ++k) f(RecordOf(rows, b, k), b, static_cast<size_t>(b.row + k));
 }
 
-// What a notice's NoticeKey is made of (its document number, else its
-// title, else its sha256), tagged: two notices whose identities are equal
-// have the same key (the reverse need not hold).
-std::string NoticeIdentity(const std::optional<std::string_view>& doc_number,
-                           const std::optional<std::string_view>& title, std::string_view sha256);
+// A notice's key source (linker.h KeySourceOf), tagged with its kind, as
+// text: two notices whose identities are equal have the same NoticeKey (the
+// reverse need not hold), without the ICU work of matching it.
+std::string NoticeIdentity(const std::optional<std::string>& doc_number,
+                           const std::optional<std::string>& title, std::string_view sha256);
 
 // Builds LinkRows notice by notice, in record id order: a notice whose
 // identity, year and profiles (record by record) are an earlier notice's,
