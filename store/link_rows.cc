@@ -139,8 +139,7 @@ class WrittenCursor {
   }
   std::optional<std::string_view> OptView() {
     const SqlValue& v = At(col_++);
-    if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
-    return std::string_view(std::get<std::string>(v));  // the link columns are TEXT
+    return SqlTextOf(v);  // the link columns are TEXT (NULL: nullopt)
   }
   std::string Text() { return std::string(OptView().value_or("")); }
 

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/sql_session.h"
@@ -21,6 +22,14 @@ namespace fuhua {
 // parameter limits (SQLite 32766, PostgreSQL 65535). A power of two, so that
 // a full batch is one of the chunk shapes below.
 constexpr size_t kRowsPerStatement = 128;
+
+// Appends values to a row one by one: an initializer list copies each of
+// its values once more, and GCC 12 reports std::string members of the
+// variants it holds as maybe uninitialized.
+template <typename... T>
+void AppendValues(std::vector<SqlValue>* row, T&&... values) {
+  (row->emplace_back(std::forward<T>(values)), ...);
+}
 
 class RowBatch {
  public:

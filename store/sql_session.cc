@@ -66,8 +66,8 @@ const std::string& Registered(const std::string& connector) {
 void Bind(Poco::Data::Statement* st, const SqlValue& v) {
   if (std::holds_alternative<int64_t>(v)) {
     st->addBind(Poco::Data::Keywords::bind(static_cast<Poco::Int64>(std::get<int64_t>(v))));
-  } else if (std::holds_alternative<std::string>(v)) {
-    st->addBind(Poco::Data::Keywords::bind(std::get<std::string>(v)));
+  } else if (std::optional<std::string_view> text = SqlTextOf(v)) {
+    st->addBind(Poco::Data::Keywords::bind(std::string(*text)));  // bind() keeps a copy
   } else if (std::holds_alternative<double>(v)) {
     st->addBind(Poco::Data::Keywords::bind(std::get<double>(v)));
   } else {

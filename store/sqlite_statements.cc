@@ -41,7 +41,7 @@ void BindAll(sqlite3* db, sqlite3_stmt* statement, std::span<const SqlValue> val
     const SqlValue& v = values[i];
     if (const auto* n = std::get_if<int64_t>(&v)) {
       Check(db, sqlite3_bind_int64(statement, pos, *n));
-    } else if (const auto* s = std::get_if<std::string>(&v)) {
+    } else if (std::optional<std::string_view> s = SqlTextOf(v)) {
       Check(db, sqlite3_bind_text(statement, pos, s->data(), static_cast<int>(s->size()),
                                   SQLITE_STATIC));
     } else if (const auto* d = std::get_if<double>(&v)) {

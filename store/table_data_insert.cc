@@ -1,6 +1,7 @@
 // Notice -> rows of the issue-7 tables (see table_data_insert.h). As in
 // notice_insert.cc, each row is a value list in the order of its column list
-// and RowBatch writes many rows per statement.
+// and RowBatch writes many rows per statement; text values borrow the
+// notice's strings (SqlRef), which outlive InsertTableData.
 #include "store/table_data_insert.h"
 
 #include <vector>
@@ -31,7 +32,8 @@ constexpr const char* kMilestoneColumns =
     "notice_id, table_index, site_row, milestone_index, row_index, task, year, year_raw";
 constexpr const char* kTargetColumns =
     "notice_id, table_index, row_index, seq, seq_raw, area_name, area_region_name, "
-    "area_region_code, area_region_kind, area_region_parent_code, area_region_full_name, area, area_raw, companies, companies_raw, "
+    "area_region_code, area_region_kind, area_region_parent_code, area_region_full_name, area, "
+    "area_raw, companies, companies_raw, "
     "tech_companies, tech_companies_raw, main_carriers_raw, remark, where_line";
 constexpr const char* kTargetCarrierColumns =
     "notice_id, table_index, row_index, carrier_index, name, name_key, name_place, "
@@ -55,12 +57,15 @@ std::string LicencesJson(const std::vector<PlanLicence>& licences) {
   std::string out = "[";
   for (const PlanLicence& l : licences) {
     if (out.size() > 1) out.push_back(',');
-    AppendJsonObject({{"text", l.text}, {"level", view(l.level)}, {"carrier_type", view(l.carrier_type)}},
-                     &out);
+    AppendJsonObject(
+        {{"text", l.text}, {"level", view(l.level)}, {"carrier_type", view(l.carrier_type)}}, &out);
   }
   out.push_back(']');
   return out;
 }
+
+// As in notice_insert.cc, no helper may take a temporary: the values borrow
+// its text. Their rvalue forms are deleted.
 
 // Three columns: value, decimals, raw.
 void AddIndicatorNumber(Values* v, const std::optional<IndicatorNumber>& n) {
@@ -68,32 +73,35 @@ void AddIndicatorNumber(Values* v, const std::optional<IndicatorNumber>& n) {
     v->insert(v->end(), 3, SqlNull());
     return;
   }
-  v->insert(v->end(), {n->value, int64_t{n->decimals}, n->raw});
+  AppendValues(v, n->value, int64_t{n->decimals}, SqlRefOf(n->raw));
 }
+void AddIndicatorNumber(Values* v, std::optional<IndicatorNumber>&& n) = delete;
 
 // Two columns: value, raw.
 void AddPlanNumber(Values* v, const PlanNumber& n) {
-  v->insert(v->end(), {SqlOpt(n.value), n.raw});
+  AppendValues(v, SqlOpt(n.value), SqlRefOf(n.raw));
 }
+void AddPlanNumber(Values* v, PlanNumber&& n) = delete;
 
-// Four columns: key, place, qualifier, legal form.
-void AddNameKey(Values* v, const std::string& key, const std::optional<std::string>& place,
-                const std::optional<std::string>& qualifier,
-                const std::optional<std::string>& legal_form) {
-  v->insert(v->end(), {key, SqlOpt(place), SqlOpt(qualifier), SqlOpt(legal_form)});
+// Four columns: key, place, qualifier, legal form, of a plan site or a
+// target's carrier (their name_key, name_place... fields).
+template <typename Named>
+void AddNameKey(Values* v, const Named& n) {
+  AppendValues(v, SqlRefOf(n.name_key), SqlRefOpt(n.name_place), SqlRefOpt(n.name_qualifier),
+               SqlRefOpt(n.name_legal_form));
 }
 
 void InsertDataTables(SqlSession* db, int64_t id, const Notice& n) {
   RowBatch tables(db, "data_tables", kDataTableColumns);
   for (const DataTable& t : n.data_tables)
-    tables.Add({id, int64_t{t.table}, t.kind, ToJsonStrings(t.columns)});
+    tables.Add({id, int64_t{t.table}, SqlRefOf(t.kind), ToJsonStrings(t.columns)});
   tables.Flush();
   RowBatch rows(db, "data_rows", kDataRowColumns);
   for (const DataTable& t : n.data_tables) {
     for (size_t p = 0; p < t.rows.size(); ++p) {
       const DataRow& r = t.rows[p];
       auto cell = [&](size_t i) -> std::string_view { return r.cells[i].text; };
-      rows.Add({id, int64_t{t.table}, static_cast<int64_t>(p), int64_t{r.row}, r.kind,
+      rows.Add({id, int64_t{t.table}, static_cast<int64_t>(p), int64_t{r.row}, SqlRefOf(r.kind),
                 ToJsonStrings(r.cells.size(), cell), DerivedColumns(r)});
     }
   }
@@ -101,19 +109,22 @@ void InsertDataTables(SqlSession* db, int64_t id, const Notice& n) {
 }
 
 Values IndicatorValues(int64_t id, const IndicatorSystem& s, size_t position, const Indicator& i) {
-  Values v = {id, int64_t{s.table}, static_cast<int64_t>(position), i.id, int64_t{i.level},
-              SqlOpt(i.parent), i.name, i.name_raw};
+  Values v;
+  AppendValues(&v, id, int64_t{s.table}, static_cast<int64_t>(position), SqlRefOf(i.id),
+               int64_t{i.level}, SqlRefOpt(i.parent), SqlRefOf(i.name), SqlRefOf(i.name_raw));
   AddIndicatorNumber(&v, i.weight);
-  v.push_back(SqlOpt(s.weight_unit));
+  v.push_back(SqlRefOpt(s.weight_unit));
   AddIndicatorNumber(&v, i.composite_weight);
-  v.insert(v.end(), {SqlOpt(i.explanation), SqlOpt(i.unit), SqlOpt(i.type), ToJsonInts(i.rows),
-                     SqlAtLeast(i.line, 1)});
+  AppendValues(&v, SqlRefOpt(i.explanation), SqlRefOpt(i.unit), SqlRefOpt(i.type),
+               ToJsonInts(i.rows), SqlAtLeast(i.line, 1));
   return v;
 }
 
 Values RuleValues(int64_t id, const IndicatorSystem& s, size_t index) {
   const IndicatorRule& rule = s.rules[index];
-  Values v = {id, int64_t{s.table}, static_cast<int64_t>(index), rule.kind, rule.label, rule.text};
+  Values v;
+  AppendValues(&v, id, int64_t{s.table}, static_cast<int64_t>(index), SqlRefOf(rule.kind),
+               SqlRefOf(rule.label), SqlRefOf(rule.text));
   AddIndicatorNumber(&v, rule.max_points);
   v.emplace_back(int64_t{rule.row});
   return v;
@@ -134,12 +145,13 @@ void InsertIndicatorSystems(SqlSession* db, int64_t id, const Notice& n) {
 // A site row; the list-specific columns (operator, owner, licences, task)
 // are the caller's.
 Values SiteValues(int64_t id, const PlanSite& s, const char* list) {
-  Values v = {id, int64_t{s.table}, int64_t{s.row}, std::string(list), SqlOpt(s.seq), s.seq_raw,
-              s.name, s.name_raw};
-  AddNameKey(&v, s.name_key, s.name_place, s.name_qualifier, s.name_legal_form);
+  Values v;
+  AppendValues(&v, id, int64_t{s.table}, int64_t{s.row}, SqlStatic(list), SqlOpt(s.seq),
+               SqlRefOf(s.seq_raw), SqlRefOf(s.name), SqlRefOf(s.name_raw));
+  AddNameKey(&v, s);
   AddPlanNumber(&v, s.area);
-  v.insert(v.end(), {SqlOpt(s.lead_department), ToJsonStrings(s.guide_departments),
-                     SqlOpt(s.positioning)});
+  AppendValues(&v, SqlRefOpt(s.lead_department), ToJsonStrings(s.guide_departments),
+               SqlRefOpt(s.positioning));
   return v;
 }
 
@@ -147,15 +159,15 @@ void InsertSites(SqlSession* db, int64_t id, const PlanTables& p) {
   RowBatch sites(db, "plan_sites", kSiteColumns);
   for (const PlanCarrier& c : p.carriers) {
     Values v = SiteValues(id, c.site, "carrier");
-    v.insert(v.end(), {SqlOpt(c.operator_name), SqlNull(), LicencesJson(c.licences_held),
-                       SqlOpt(c.task), SqlAtLeast(c.site.line, 1)});
-    sites.Add(v);
+    AppendValues(&v, SqlRefOpt(c.operator_name), SqlNull(), LicencesJson(c.licences_held),
+                 SqlRefOpt(c.task), SqlAtLeast(c.site.line, 1));
+    sites.Add(std::move(v));
   }
   for (const PlanProperty& pr : p.properties) {
     Values v = SiteValues(id, pr.site, "property");
-    v.insert(v.end(), {SqlNull(), SqlOpt(pr.owner), LicencesJson(pr.licences_sought), SqlNull(),
-                       SqlAtLeast(pr.site.line, 1)});
-    sites.Add(v);
+    AppendValues(&v, SqlNull(), SqlRefOpt(pr.owner), LicencesJson(pr.licences_sought), SqlNull(),
+                 SqlAtLeast(pr.site.line, 1));
+    sites.Add(std::move(v));
   }
   sites.Flush();
   RowBatch milestones(db, "plan_milestones", kMilestoneColumns);
@@ -163,24 +175,26 @@ void InsertSites(SqlSession* db, int64_t id, const PlanTables& p) {
     for (size_t m = 0; m < pr.milestones.size(); ++m) {
       const PlanMilestone& ms = pr.milestones[m];
       milestones.Add({id, int64_t{pr.site.table}, int64_t{pr.site.row}, static_cast<int64_t>(m),
-                      int64_t{ms.row}, ms.task, SqlOpt(ms.year), ms.year_raw});
+                      int64_t{ms.row}, SqlRefOf(ms.task), SqlOpt(ms.year), SqlRefOf(ms.year_raw)});
     }
   milestones.Flush();
 }
 
 Values TargetValues(int64_t id, const PlanTarget& t) {
-  Values v = {id, int64_t{t.table}, int64_t{t.row}, SqlOpt(t.seq), t.seq_raw, t.area_name};
+  Values v;
+  AppendValues(&v, id, int64_t{t.table}, int64_t{t.row}, SqlOpt(t.seq), SqlRefOf(t.seq_raw),
+               SqlRefOf(t.area_name));
   if (t.area_region) {
     const Region& r = *t.area_region;
-    v.insert(v.end(), {r.name, SqlOpt(r.code), std::string(RegionKindName(r.kind)),
-                       SqlOpt(r.parent_code), r.full_name});
+    AppendValues(&v, SqlRefOf(r.name), SqlRefOpt(r.code), SqlStatic(RegionKindName(r.kind)),
+                 SqlRefOpt(r.parent_code), SqlRefOf(r.full_name));
   } else {
     v.insert(v.end(), 5, SqlNull());
   }
   AddPlanNumber(&v, t.area);
   AddPlanNumber(&v, t.companies);
   AddPlanNumber(&v, t.tech_companies);
-  v.insert(v.end(), {t.main_carriers_raw, SqlOpt(t.remark), SqlAtLeast(t.line, 1)});
+  AppendValues(&v, SqlRefOf(t.main_carriers_raw), SqlRefOpt(t.remark), SqlAtLeast(t.line, 1));
   return v;
 }
 
@@ -192,9 +206,11 @@ void InsertTargets(SqlSession* db, int64_t id, const PlanTables& p) {
   for (const PlanTarget& t : p.targets)
     for (size_t i = 0; i < t.main_carriers.size(); ++i) {
       const PlanCarrierName& c = t.main_carriers[i];
-      Values v = {id, int64_t{t.table}, int64_t{t.row}, static_cast<int64_t>(i), c.name};
-      AddNameKey(&v, c.name_key, c.name_place, c.name_qualifier, c.name_legal_form);
-      carriers.Add(v);
+      Values v;
+      AppendValues(&v, id, int64_t{t.table}, int64_t{t.row}, static_cast<int64_t>(i),
+                   SqlRefOf(c.name));
+      AddNameKey(&v, c);
+      carriers.Add(std::move(v));
     }
   carriers.Flush();
 }
