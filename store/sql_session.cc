@@ -5,7 +5,6 @@
 // (sqlite_statements.h).
 #include "store/sql_session.h"
 
-#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
@@ -13,6 +12,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
 
+#include <dlfcn.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -38,6 +38,24 @@ constexpr char kLost[] = "the database rolled back the whole transaction after a
 // Savepoints are named by depth, so each level rolls back to its own.
 std::string Savepoint(int depth) { return "fuhua_savepoint_" + std::to_string(depth); }
 
+// Loads Poco's PostgreSQL connector (FUHUA_POCO_POSTGRESQL_SO, the soname
+// the build found) and registers it, once; throws when that fails, so the
+// store reports it as it reports a server it cannot reach.
+void RegisterPostgres() {
+  static const std::string error = [] {
+    void* lib = dlopen(FUHUA_POCO_POSTGRESQL_SO, RTLD_NOW | RTLD_GLOBAL);  // never closed
+    if (!lib) return std::string(dlerror());
+    // Poco::Data::PostgreSQL::Connector::registerConnector(), a static member.
+    void* fn = dlsym(lib, "_ZN4Poco4Data10PostgreSQL9Connector17registerConnectorEv");
+    if (!fn) return std::string(dlerror());
+    reinterpret_cast<void (*)()>(fn)();
+    return std::string();
+  }();
+  if (!error.empty())
+    throw Poco::Data::DataException("cannot load PostgreSQL support (" +
+                                    std::string(FUHUA_POCO_POSTGRESQL_SO) + "): " + error);
+}
+
 // Poco finds connectors by name in a process-wide registry. SQLite is set up
 // first, before it initialises: every fuhua connection is used by one thread
 // at a time (a second thread opens its own: Store::OpenAnother, the WAL
@@ -51,16 +69,21 @@ std::string Savepoint(int depth) { return "fuhua_savepoint_" + std::to_string(de
 // storage is otherwise SQLite's default, files (see ConfigureSqlite). Should
 // SQLite already be initialised (another library in the process),
 // sqlite3_config refuses and the safe defaults stay.
-const std::string& Registered(const std::string& connector) {
+//
+// The PostgreSQL connector is loaded only for a PostgreSQL store
+// (RegisterPostgres): linked in, it brought libpq and the ~20 libraries libpq
+// needs (Kerberos, LDAP, GnuTLS, p11-kit...) into every run, ~9 ms of CPU at
+// each start-up of a program that mostly works on SQLite files.
+const std::string& Registered(const StoreTarget& target) {
   static std::once_flag once;
   std::call_once(once, [] {
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
     Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::PostgreSQL::Connector::registerConnector();
   });
-  return connector;
+  if (target.dialect == Dialect::kPostgres) RegisterPostgres();
+  return target.connector;
 }
 
 void Bind(Poco::Data::Statement* st, const SqlValue& v) {
@@ -191,7 +214,7 @@ std::optional<double> SqlRows::OptDouble(size_t col) const {
 }
 
 SqlSession::SqlSession(const StoreTarget& target)
-    : dialect_(target.dialect), session_(Registered(target.connector), target.connection) {
+    : dialect_(target.dialect), session_(Registered(target), target.connection) {
   if (dialect_ != Dialect::kSqlite) return;
   ConfigureSqlite();
   sqlite_ = std::make_unique<SqliteStatements>(Poco::Data::SQLite::Utility::dbHandle(session_));

@@ -339,6 +339,21 @@ TEST(IngestTest, UsageErrorsAndAStoreThatCannotBeOpenedExitTwo) {
     EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
 }
 
+// PostgreSQL support (libpq and the ~20 libraries it needs) is loaded when a
+// PostgreSQL store is opened, not at every start; IngestBackendTest runs the
+// program on a PostgreSQL store, so loading it on demand works.
+TEST(IngestTest, TheProgramDoesNotLinkThePostgresClient) {
+  std::string needed;
+  FILE* p = popen(("readelf -d '" + std::string(FUHUA_BINARY) + "'").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) needed.append(buf, n);
+  ASSERT_EQ(pclose(p), 0);
+  EXPECT_NE(needed.find("libPocoDataSQLite"), std::string::npos) << needed;  // read it right
+  EXPECT_EQ(needed.find("libpq"), std::string::npos) << needed;
+  EXPECT_EQ(needed.find("PostgreSQL"), std::string::npos) << needed;
+}
+
 TEST(IngestTest, DbDefaultsToFuhuaDbVariable) {
   TempDir dir;
   std::string cmd = "FUHUA_DB='" + (dir / "env.db") + "' " + FUHUA_BINARY + " ingest " +
