@@ -14,6 +14,7 @@
 #include <unicode/uniset.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -33,12 +34,13 @@ class TextKeyer {
 
  private:
   TextKeyer() = default;
-  icu::Transliterator* ThreadTransliterator() const;
+  void Transliterate(icu::UnicodeString* text) const;
   void FindConvertible();
   void FindPlain();
 
   int version_ = 0;
   std::unique_ptr<icu::Transliterator> prototype_;
+  mutable std::mutex transliterating_;  // guards prototype_ (Transliterate)
   icu::UnicodeSet convertible_;                 // characters Hant-Hans changes
   std::unordered_map<UChar32, UChar32> unify_;  // -1 drops the character
   BmpBits plain_;  // characters every step leaves alone (FindPlain)

@@ -123,7 +123,7 @@ TEST(TextKeys, HantHansFromItsRulesIsIcusOwn) {
   EXPECT_EQ(simplified, "内蒙古自治区科学技术厅于飞");
 }
 
-// The transliterator keeps state while it runs; each thread has its own.
+// The transliterator keeps state while it runs; threads take turns with it.
 TEST(TextKeys, ThreadsAgree) {
   std::vector<std::string> results(4);
   std::vector<std::thread> threads;
