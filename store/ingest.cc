@@ -283,6 +283,7 @@ Status WriteAll(Store* store, const std::vector<std::string>& files, const Store
     st = batch.Open();
     if (!st.ok()) break;
     WriteJob(store, report->run_id, options.extract, *job, report);
+    pool.Recycle(std::move(*job));
     if (options.progress) options.progress({++done, report->files_total, Since(start)});
     st = batch.Done();
   }
