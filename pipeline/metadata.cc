@@ -50,6 +50,7 @@ struct Rules {
   int min_year = 0, max_year = 0;
   RegexPtr year_range, year_single;
   RegexPtr issuer_shape, place_unit;
+  int issuer_min_chars = 2, issuer_max_chars = 60;  // code points, beside issuer_shape
   std::vector<std::string> issuer_suffixes;
   int max_signature_lines = 6;
   RegexPtr annex_heading, signature_skip;
@@ -186,6 +187,8 @@ void ReadDateRules(RuleReader r, Rules* rules, Status* status) {
 
 void ReadIssuerRules(RuleReader r, Rules* rules) {
   rules->issuer_shape = r.Regex("name_shape");
+  rules->issuer_min_chars = r.Int("name_min_chars", 1, 200);
+  rules->issuer_max_chars = r.Int("name_max_chars", rules->issuer_min_chars, 200);
   rules->issuer_suffixes = r.Words("suffixes");
   rules->place_unit = r.Regex("place_unit");
   rules->max_signature_lines = r.Int("max_signature_lines", 1, 50);
@@ -337,7 +340,11 @@ bool OpensNewIssuer(std::string_view rest, const std::string& unit, const Rules&
 // ("重庆市人力资源和社会保障局重庆市财政局"), into names. Returns false (and
 // leaves `out` alone) when the text is not entirely issuing bodies.
 bool SplitIssuers(const std::string& text, const Rules& r, std::vector<std::string>* out) {
-  if (text.size() > kMaxShortBytes || !RE2::PartialMatch(text, *r.issuer_shape)) return false;
+  if (text.size() > kMaxShortBytes) return false;
+  const size_t chars = CountCodePoints(text);
+  if (chars < static_cast<size_t>(r.issuer_min_chars) ||
+      chars > static_cast<size_t>(r.issuer_max_chars) || !RE2::PartialMatch(text, *r.issuer_shape))
+    return false;
   if (!EndsWithAny(text, r.issuer_suffixes)) return false;
   std::string unit;
   RE2::PartialMatch(text, *r.place_unit, &unit);

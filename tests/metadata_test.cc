@@ -235,6 +235,22 @@ TEST(MetadataIssuerTest, SignatureBeforeDateMergesWithHeader) {
                                                  "重庆市科学技术局"}));
 }
 
+// An issuing body's name is 2 to 60 Han characters (notice_metadata.json's
+// name_min_chars and name_max_chars, counted beside the name_shape pattern).
+TEST(MetadataIssuerTest, ANameIsTwoToSixtyHanCharacters) {
+  auto issuers_of = [](const std::string& signature) {
+    return Extract(MakeDoc({"关于公布结果的通知", "正文。", signature, "2021年11月24日"})).issuers;
+  };
+  std::string sixty;
+  for (int i = 0; i < 59; ++i) sixty += "重";
+  sixty += "局";
+  EXPECT_EQ(issuers_of(sixty), std::vector<std::string>{sixty});
+  EXPECT_TRUE(issuers_of("重" + sixty).empty());  // 61
+  EXPECT_EQ(issuers_of("市局"), std::vector<std::string>{"市局"});
+  EXPECT_TRUE(issuers_of("局").empty());
+  EXPECT_TRUE(issuers_of("重庆市财政局2").empty());  // not all Han
+}
+
 TEST(MetadataIssuerTest, WithoutDateSignatureIsAboveFirstAnnexOrTable) {
   NoticeMetadata by_annex =
       Extract(MakeDoc({"关于公布结果的通知", "正文。", "内蒙古自治区科学技术厅", "（此件公开发布）",
