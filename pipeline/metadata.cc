@@ -50,7 +50,7 @@ struct Rules {
   int min_year = 0, max_year = 0;
   RegexPtr year_range, year_single;
   RegexPtr issuer_shape, place_unit;
-  int issuer_min_chars = 2, issuer_max_chars = 60;  // code points, beside issuer_shape
+  int issuer_min_chars = 0, issuer_max_chars = 0;  // code points, beside issuer_shape
   std::vector<std::string> issuer_suffixes;
   int max_signature_lines = 6;
   RegexPtr annex_heading, signature_skip;
