@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "pipeline/linker.h"
+#include "store/held_links.h"
 #include "store/link_rows.h"
 #include "store/link_views.h"
 #include "store/plan_identity.h"
@@ -24,7 +25,7 @@ namespace {
 // Review pairs join clusters, whose copies are in them: they are between
 // rows. A relation lies within a notice: every copy of the notice has it
 // too, between its own records. Both in record id order.
-void AddPairs(const LinkRows& rows, const LinkResult& r, IdentitySnapshot* s) {
+void AddPairs(const LinkRows& rows, const LinkResult& r, IdentityWrite* s) {
   auto id = [&](int i) { return rows.rows[static_cast<size_t>(i)].id; };
   for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, r.Reason(l)});
   const std::vector<Link>& related = r.relations;  // by l.a (FindRelations)
@@ -33,7 +34,7 @@ void AddPairs(const LinkRows& rows, const LinkResult& r, IdentitySnapshot* s) {
     auto l = std::lower_bound(related.begin(), related.end(), static_cast<int>(b.row),
                               [](const Link& x, int row) { return x.a < row; });
     for (; l != related.end() && l->a < static_cast<int>(b.row + b.count); ++l)
-      s->relations.push_back({in_block(l->a), in_block(l->b), "evaluated_as", r.Reason(*l)});
+      s->relations.Add(in_block(l->a), in_block(l->b), "evaluated_as", r.Reason(*l));
   }
 }
 
@@ -55,7 +56,7 @@ std::unordered_set<std::string_view> DecidedKeys(const std::vector<DecisionRow>&
 // relations to `snap`. The link result dies here, before the natural keys are
 // made and the ids assigned.
 Status LinkAndView(const LinkRows& rows, const LinkNotices& notices, const RowInputs& inputs,
-                   const std::vector<DecisionRow>& decided, Linking* l, IdentitySnapshot* snap,
+                   const std::vector<DecisionRow>& decided, Linking* l, IdentityWrite* snap,
                    RelinkReport* report) {
   {
     LinkResult linked;
@@ -91,13 +92,13 @@ Status LoadToLink(Store* store, bool fold, const std::vector<DecisionRow>& decid
 // members never share the linker's peak) and adds the entities to `snap`.
 Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices,
                      const RowInputs& inputs, const std::vector<DecisionRow>& decided, Linking* l,
-                     IdentitySnapshot* snap, RelinkReport* report) {
+                     IdentityWrite* snap, RelinkReport* report) {
   Status st = LinkAndView(rows, notices, inputs, decided, l, snap, report);
   PreviousIds previous(l->natural);
   if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
   if (!st.ok()) return st;
   AssignIds(previous, rows, l);
-  AddEntities(*l, rows, snap);
+  AddEntities(*l, rows, &snap->entities);
   return Status::Ok();
 }
 
@@ -119,15 +120,15 @@ class PlanLinksAside {
     return true;
   }
   // Waits for the links and moves them into `snap`.
-  Status Finish(IdentitySnapshot* snap) {
+  Status Finish(IdentityWrite* snap) {
     thread_.join();
-    snap->plan_links = std::move(made_.plan_links);
+    snap->plan_links = std::move(made_);
     return status_;
   }
 
  private:
   std::unique_ptr<Store> reader_;
-  IdentitySnapshot made_;
+  HeldPlanLinks made_;
   Status status_;
   std::jthread thread_;  // last: joined (if still running) before the rest goes
 };
@@ -139,7 +140,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads, bool fold_co
   LinkRows rows;
   LinkNotices notices;
   Linking linking;
-  IdentitySnapshot snap;
+  IdentityWrite snap;
   RelinkReport r;
   std::vector<DecisionRow> decided;
   std::optional<RowInputs> inputs;
@@ -154,7 +155,7 @@ Status RelinkStore(Store* store, RelinkReport* report, int threads, bool fold_co
   std::vector<std::string_view> carrier_of_row = CarrierOfRows(linking);
   PlanLinksAside aside;
   const bool beside = threads > 1 && aside.Start(*store, notices, rows, carrier_of_row);
-  if (!beside) st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap);
+  if (!beside) st = AddPlanLinks(store, notices, rows, carrier_of_row, &snap.plan_links);
   // Once the members are written and the plan links made, the rows and
   // views that made them go: the store then sorts the members' entity index
   // (after a first relink), which would otherwise be the relink's peak.

@@ -7,6 +7,7 @@
 #include <limits>
 #include <utility>
 
+#include "store/held_links.h"
 #include "store/identity_diff.h"
 #include "store/row_batch.h"
 #include "store/sql_session.h"
@@ -16,21 +17,25 @@
 namespace fuhua {
 namespace {
 
-void InsertReviewsAndRelations(SqlSession* db, const IdentitySnapshot& s) {
+void InsertReviewsAndRelations(SqlSession* db, const IdentityWrite& s) {
   RowBatch reviews(db, "link_reviews", "record_a, record_b, score_milli, reason");
   for (const ReviewRow& r : s.reviews)
     reviews.Add({r.record_a, r.record_b, ScoreMilli(r.score), r.reason});
   reviews.Flush();
   RowBatch relations(db, "record_relations", "record_id, related_record_id, kind, reason");
-  for (const RelationRow& r : s.relations)
+  for (size_t i = 0; i < s.relations.size(); ++i) {
+    const RelationRow r = s.relations[i];
     relations.Add({r.record_id, r.related_record_id, r.kind, r.reason});
+  }
   relations.Flush();
   RowBatch plans(
       db, "plan_links",
       "notice_id, table_index, row_index, mention_index, entity_id, score_milli, reason");
-  for (const PlanLinkRow& p : s.plan_links)
+  for (size_t i = 0; i < s.plan_links.size(); ++i) {
+    const PlanLinkRow p = s.plan_links[i];
     plans.Add({p.notice_id, int64_t{p.table}, int64_t{p.row}, int64_t{p.mention}, p.entity_id,
                ScoreMilli(p.score), p.reason});
+  }
   plans.Flush();
 }
 
@@ -61,7 +66,7 @@ void QueryReviewsAndRelations(SqlSession* db, IdentitySnapshot* s) {
 
 }  // namespace
 
-Status Store::ReplaceIdentity(const IdentitySnapshot& snapshot,
+Status Store::ReplaceIdentity(const IdentityWrite& snapshot,
                               const std::function<bool(MemberRow*)>& next,
                               const std::function<Status()>& rest) {
   return GuardStore(target_, "replace identity", [&] {

@@ -82,7 +82,8 @@ std::vector<std::string> Ids(const std::vector<View>& views, const NaturalKeys& 
   return AssignEntityIds(ViewMembers(views, natural, before, rows), prefix);
 }
 
-void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, IdentitySnapshot* s) {
+void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind,
+             std::vector<EntityRow>* entities) {
   const TextPool& text = rows.text;
   std::vector<EntityRow> e(k.ids.size());
   for (const View& v : k.views) {
@@ -104,7 +105,7 @@ void AddKind(const Kind& k, const LinkRows& rows, const std::string& kind, Ident
   for (size_t c = 0; c < e.size(); ++c) {
     e[c].id = k.ids[c];
     e[c].kind = kind;
-    s->entities.push_back(std::move(e[c]));
+    entities->push_back(std::move(e[c]));
   }
 }
 
@@ -140,9 +141,9 @@ void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l) {
   l->orgs.ids = Ids(l->orgs.views, l->natural, previous, rows, "O");
 }
 
-void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s) {
-  AddKind(l.carriers, rows, "carrier", s);
-  AddKind(l.orgs, rows, "organisation", s);
+void AddEntities(const Linking& l, const LinkRows& rows, std::vector<EntityRow>* entities) {
+  AddKind(l.carriers, rows, "carrier", entities);
+  AddKind(l.orgs, rows, "organisation", entities);
 }
 
 std::vector<std::string_view> CarrierOfRows(const Linking& l) {

@@ -65,7 +65,7 @@ void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l);
 
 // The entities: each takes the name, key, type and region of its latest member.
-void AddEntities(const Linking& l, const LinkRows& rows, IdentitySnapshot* s);
+void AddEntities(const Linking& l, const LinkRows& rows, std::vector<EntityRow>* entities);
 
 // The carrier entity id of every row, viewing `l`.
 std::vector<std::string_view> CarrierOfRows(const Linking& l);

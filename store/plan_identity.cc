@@ -37,7 +37,7 @@ std::vector<PlanCandidate> Candidates(const LinkRows& records,
 }  // namespace
 
 Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& records,
-                    const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot) {
+                    const std::vector<std::string_view>& carrier_of_row, HeldPlanLinks* links) {
   std::unique_ptr<PlanMatcher> matcher;
   Status st = PlanMatcher::Make(Candidates(records, carrier_of_row), &matcher);
   if (!st.ok()) return st;
@@ -46,10 +46,7 @@ Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& re
     std::string area = r.area ? DivisionOf(*r.area) : "";
     if (const std::string* j = notices.Division(r.at.notice_id); area.empty() && j) area = *j;
     std::optional<PlanLink> l = matcher->Link({std::move(r.name_key), std::move(area)});
-    if (!l) return;
-    PlanLinkRow row = r.at;
-    row.entity_id = l->entity_id, row.score = l->score, row.reason = l->reason;
-    snapshot->plan_links.push_back(std::move(row));
+    if (l) links->Add(r.at, l->entity_id, l->score, l->reason);
   });
 }
 

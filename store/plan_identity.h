@@ -1,7 +1,7 @@
 // The plan links of a relink (store/identity.cc): every carrier named in a
 // stored plan table (carrier lists, properties, a target's 主要运营载体) is
 // matched against the carrier entities of the new snapshot
-// (pipeline/plan_links.h) and the links join the snapshot.
+// (pipeline/plan_links.h); the links are added to `links`.
 #ifndef FUHUA_STORE_PLAN_IDENTITY_H_
 #define FUHUA_STORE_PLAN_IDENTITY_H_
 
@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/held_links.h"
 #include "store/store.h"
 
 namespace fuhua {
@@ -18,7 +19,7 @@ namespace fuhua {
 // entity id of each; `notices`: the current notices, with the jurisdiction's
 // division of each that has one.
 Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& records,
-                    const std::vector<std::string_view>& carrier_of_row, IdentitySnapshot* snapshot);
+                    const std::vector<std::string_view>& carrier_of_row, HeldPlanLinks* links);
 
 }  // namespace fuhua
 

@@ -40,6 +40,7 @@ class PreviousIds;
 struct LinkNotices;
 class SqlTransaction;
 class WrittenLinkRows;  // store/link_rows.h
+struct IdentityWrite;   // store/held_links.h
 
 struct WriteResult {
   enum class Outcome {
@@ -245,7 +246,7 @@ class Store {
   // rolls the whole snapshot back. It runs before the members' entity index
   // is made again after a first relink, whose sort holds ~40 bytes a member:
   // the caller may free there what made the members.
-  Status ReplaceIdentity(const IdentitySnapshot& snapshot,
+  Status ReplaceIdentity(const IdentityWrite& snapshot,
                          const std::function<bool(MemberRow*)>& next,
                          const std::function<Status()>& rest = nullptr);
   Status LoadIdentity(IdentitySnapshot* snapshot);  // entities by id, members by record

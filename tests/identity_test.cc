@@ -13,6 +13,7 @@
 #include <map>
 
 #include "pipeline/linker.h"
+#include "store/held_links.h"
 #include "store/link_rows.h"
 #include "store/migrations.h"
 #include "tests/store_fixture.h"
@@ -203,7 +204,7 @@ TEST_P(IdentityTest, FoldedCopiesStoreWhatLinkingEveryRecordStores) {
     return std::pair{r, s};
   };
   auto wipe = [&] {
-    ASSERT_TRUE(store_->ReplaceIdentity(IdentitySnapshot(), [](MemberRow*) { return false; }).ok());
+    ASSERT_TRUE(store_->ReplaceIdentity(IdentityWrite(), [](MemberRow*) { return false; }).ok());
     IdentitySnapshot s;
     ASSERT_TRUE(store_->LoadIdentity(&s).ok());
     ASSERT_TRUE(s.members.empty() && s.entities.empty());
