@@ -112,7 +112,7 @@ class PlanLinksAside {
   // then the caller links them itself.
   bool Start(const Store& store, const LinkNotices& notices, const LinkRows& rows,
              const std::vector<std::string_view>& carrier_of_row) {
-    if (!store.OpenAnother(&reader_).ok()) return false;
+    if (!store.OpenAnother(&reader_, /*one_pass=*/true).ok()) return false;
     // The caller keeps the three alive until Finish.
     thread_ = std::jthread([this, n = &notices, r = &rows, c = &carrier_of_row] {
       status_ = AddPlanLinks(reader_.get(), *n, *r, *c, &made_);

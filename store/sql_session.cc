@@ -32,6 +32,7 @@ constexpr int kSqliteBusyTimeoutMs = 30000;
 constexpr int kSqlitePageBytes = 16384;       // new stores (ConfigureSqlite)
 constexpr int kSqliteWalBytes = 40 << 20;     // WAL size at which a checkpoint runs
 constexpr int kSqliteCacheKiB = 8192;         // page cache of a connection (ConfigureSqlite)
+constexpr int kSqliteOnePassCacheKiB = 1024;  // of one that reads the store once (UseSmallCache)
 
 constexpr char kLost[] = "the database rolled back the whole transaction after an error inside it";
 
@@ -272,6 +273,10 @@ void SqlSession::ConfigureSqlite() {
   session_ << "PRAGMA page_size", Poco::Data::Keywords::into(page_bytes), now;
   wal_pages_ = kSqliteWalBytes / std::max(page_bytes, 512);
   session_ << "PRAGMA wal_autocheckpoint=" + std::to_string(wal_pages_), now;
+}
+
+void SqlSession::UseSmallCache() {
+  if (dialect_ == Dialect::kSqlite) Exec("PRAGMA cache_size=-" + std::to_string(kSqliteOnePassCacheKiB));
 }
 
 void SqlSession::CheckpointInBackground() {

@@ -120,7 +120,15 @@ Store::Store(std::unique_ptr<SqlSession> db, std::string target, std::string ope
       opened_as_(std::move(opened_as)),
       schema_version_(schema_version) {}
 
-Status Store::OpenAnother(std::unique_ptr<Store>* out) const { return OpenStore(opened_as_, out); }
+Status Store::OpenAnother(std::unique_ptr<Store>* out, bool one_pass) const {
+  Status st = OpenStore(opened_as_, out);
+  if (st.ok() && one_pass)
+    st = GuardStore(target_, "open", [&] {
+      (*out)->db_->UseSmallCache();
+      return Status::Ok();
+    });
+  return st;
+}
 
 Store::~Store() = default;
 

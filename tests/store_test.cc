@@ -136,6 +136,21 @@ TEST(StoreSqlite, NoticeAndRecordIdsAreTheRowid) {
   std::filesystem::remove_all(dir);
 }
 
+// A connection that reads the store through once (the plan links a relink
+// makes on another thread) gets a 1 MiB page cache; the others keep 8 MiB.
+TEST(StoreSqlite, AOnePassConnectionHasASmallPageCache) {
+  char tmpl[] = "/tmp/fuhua_cache_test.XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  StoreTarget target;
+  ASSERT_TRUE(ParseStoreTarget(dir + "/store.db", &target).ok());
+  SqlSession one_pass(target), other(target);
+  one_pass.UseSmallCache();
+  EXPECT_EQ(one_pass.QueryInt("PRAGMA cache_size").value_or(0), -1024);
+  EXPECT_EQ(other.QueryInt("PRAGMA cache_size").value_or(0), -8192);
+  std::filesystem::remove_all(dir);
+}
+
 // A new store gets 16 KiB pages; a file made with SQLite's 4 KiB pages (by an
 // earlier fuhua) keeps them and opens as before, and on both the WAL is
 // checkpointed at about 40 MiB, counted in pages of the file's own size.
