@@ -43,7 +43,7 @@ fs::path Absolute(const std::string& p) {
   return (ec ? fs::path(p) : abs).lexically_normal();
 }
 
-void CollectFolder(const fs::path& dir, std::vector<std::string>* files, int* skipped,
+void CollectFolder(const fs::path& dir, FileList* files, int* skipped,
                    std::vector<IngestFailure>* failures) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -55,7 +55,7 @@ void CollectFolder(const fs::path& dir, std::vector<std::string>* files, int* sk
     }
     if (!it->is_regular_file()) continue;
     if (kNoticeExtensions.count(Lower(p.extension().string())))
-      files->push_back(p.string());
+      files->Add(p.native());
     else
       ++*skipped;
   }
@@ -268,7 +268,7 @@ class Batch {
 // Writes every file in order, in batches; an interrupt (g_stop) ends the
 // run after the file being written, its batch committed. A non-ok Status:
 // the store failed to begin or commit a batch.
-Status WriteAll(Store* store, const std::vector<std::string>& files, const StoredIndex& index,
+Status WriteAll(Store* store, const FileList& files, const StoredIndex& index,
                 const IngestOptions& options, Clock::time_point start, IngestReport* report) {
   OrderedPool<Job> pool(files.size(), options.jobs, [&](size_t i, Job* job) {
     job->path = files[i];
@@ -298,8 +298,8 @@ Status WriteAll(Store* store, const std::vector<std::string>& files, const Store
 void RequestIngestStop() { g_stop = 1; }
 void ResetIngestStop() { g_stop = 0; }
 
-void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
-                  int* skipped, std::vector<IngestFailure>* failures) {
+void CollectFiles(const std::vector<std::string>& paths, FileList* files, int* skipped,
+                  std::vector<IngestFailure>* failures) {
   for (const std::string& given : paths) {
     fs::path p = Absolute(given);
     std::error_code ec;
@@ -309,17 +309,16 @@ void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string
     else if (fs::is_directory(st))
       CollectFolder(p, files, skipped, failures);
     else
-      files->push_back(p.string());
+      files->Add(p.native());
   }
-  std::sort(files->begin(), files->end());
-  files->erase(std::unique(files->begin(), files->end()), files->end());
+  files->SortUnique();
 }
 
 Status Ingest(Store* store, const std::vector<std::string>& paths, const IngestOptions& options,
               IngestReport* report) {
   const Clock::time_point start = Clock::now();
   *report = IngestReport();
-  std::vector<std::string> files;
+  FileList files;
   std::vector<IngestFailure> missing;
   CollectFiles(paths, &files, &report->files_skipped, &missing);
   report->files_total = static_cast<int>(files.size() + missing.size());

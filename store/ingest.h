@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "store/file_list.h"
 #include "store/store.h"
 
 namespace fuhua {
@@ -72,8 +73,8 @@ struct IngestReport {
 // taken; in folders, files with a notice extension (see kNoticeExtensions in
 // ingest.cc) or none, hidden files and folders excepted. Missing paths and
 // folders that cannot be listed become failures.
-void CollectFiles(const std::vector<std::string>& paths, std::vector<std::string>* files,
-                  int* skipped, std::vector<IngestFailure>* failures);
+void CollectFiles(const std::vector<std::string>& paths, FileList* files, int* skipped,
+                  std::vector<IngestFailure>* failures);
 
 // Ingests `paths` into `store` as one run (BeginRun … FinishRun). Bad files
 // are failures in the report, not errors: a non-ok Status means the store

@@ -1,0 +1,56 @@
+// FileList (file_list.h).
+#include "store/file_list.h"
+
+#include <algorithm>
+
+namespace fuhua {
+namespace {
+
+// Compares the concatenations a1 + a2 and b1 + b2 byte by byte.
+int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
+                  std::string_view b2) {
+  size_t i = 0, j = 0;  // positions in a1+a2 and b1+b2
+  const size_t na = a1.size() + a2.size(), nb = b1.size() + b2.size();
+  for (; i < na && j < nb; ++i, ++j) {
+    const auto ca = static_cast<unsigned char>(i < a1.size() ? a1[i] : a2[i - a1.size()]);
+    const auto cb = static_cast<unsigned char>(j < b1.size() ? b1[j] : b2[j - b1.size()]);
+    if (ca != cb) return ca < cb ? -1 : 1;
+  }
+  return na == nb ? 0 : (na < nb ? -1 : 1);
+}
+
+}  // namespace
+
+void FileList::Add(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  const size_t cut = slash == std::string_view::npos ? 0 : slash + 1;
+  File f;
+  f.folder = cut ? folders_.Intern(path.substr(0, cut)) : TextPool::kNull;
+  f.name_at = static_cast<uint32_t>(names_.size());
+  f.name_bytes = static_cast<uint32_t>(path.size() - cut);
+  names_.append(path.substr(cut));
+  files_.push_back(f);
+}
+
+int FileList::Compare(const File& a, const File& b) const {
+  if (a.folder == b.folder) return Name(a).compare(Name(b));  // the common case
+  return CompareJoined(Folder(a), Name(a), Folder(b), Name(b));
+}
+
+void FileList::SortUnique() {
+  std::sort(files_.begin(), files_.end(),
+            [this](const File& a, const File& b) { return Compare(a, b) < 0; });
+  files_.erase(std::unique(files_.begin(), files_.end(),
+                           [this](const File& a, const File& b) { return Compare(a, b) == 0; }),
+               files_.end());
+  files_.shrink_to_fit();
+}
+
+std::string FileList::operator[](size_t i) const {
+  const File& f = files_[i];
+  std::string path(Folder(f));
+  path += Name(f);
+  return path;
+}
+
+}  // namespace fuhua
