@@ -31,7 +31,7 @@ class FileList {
  private:
   struct File {
     TextId folder = TextPool::kNull;  // with its trailing '/'
-    uint32_t name_at = 0;             // in names_
+    uint32_t name_at = 0;             // in names_ (4 GiB of names: ~100 million files)
     uint32_t name_bytes = 0;
   };
   std::string_view Folder(const File& f) const { return folders_.Str(f.folder); }
