@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "pipeline/plan_links.h"
@@ -200,6 +201,55 @@ TEST(PlanLinks, LinksOnlyAClearBestCarrierInTheSamePlace) {
     ASSERT_TRUE(LinkPlanMentions({c.mention}, candidates, &links).ok());
     EXPECT_EQ(links.empty() ? "" : links[0].entity_id, c.entity) << c.mention.name_key << " " << c.mention.region_code;
   }
+}
+
+// The mentions are indexed and the candidates stream past them, so which
+// candidate gives a link its reason rests on their order: among equal
+// scores the first offered, and a name-key match before any brand match.
+TEST(PlanLinks, TheFirstCandidateAmongEqualsGivesTheReason) {
+  const PlanMention in_municipality{"微托帮众创空间", "500000"};
+  const PlanCandidate base_104{"C1", "微托帮创业孵化基地", "500104"};
+  const PlanCandidate base_105{"C1", "微托帮创业孵化基地", "500105"};
+  const PlanCandidate space_105{"C1", "微托帮众创空间", "500105"};
+  auto reason = [&](const std::vector<PlanCandidate>& candidates) {
+    std::vector<PlanLink> links;
+    EXPECT_TRUE(LinkPlanMentions({in_municipality}, candidates, &links).ok());
+    return links.size() == 1 ? links[0].reason : "no link";
+  };
+  EXPECT_EQ(reason({base_104, base_105}), "same brand 微托帮 in 500104");
+  EXPECT_EQ(reason({base_105, base_104}), "same brand 微托帮 in 500105");
+  EXPECT_EQ(reason({base_104, space_105}), "same name key in 500105");
+}
+
+// A mention repeated (the same plan as .txt and .docx) is one query: each
+// copy gets the link.
+TEST(PlanLinks, ARepeatedMentionIsLinkedEachTime) {
+  std::vector<PlanLink> links;
+  const PlanMention m{"微托帮众创空间", "500104"};
+  ASSERT_TRUE(LinkPlanMentions({m, m}, {{"C1", "微托帮创业孵化基地", "500104"}}, &links).ok());
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].mention, 0u);
+  EXPECT_EQ(links[1].mention, 1u);
+  EXPECT_EQ(links[1].entity_id, "C1");
+  std::unique_ptr<PlanMentionLinker> linker;
+  ASSERT_TRUE(PlanMentionLinker::Make(&linker).ok());
+  EXPECT_EQ(linker->Add(m), linker->Add(m));
+  EXPECT_NE(linker->Add(m), linker->Add({"微托帮众创空间", "500105"}));
+  EXPECT_TRUE(linker->WantsCandidates());
+}
+
+// Without a place no mention can link, and the records need not stream.
+TEST(PlanLinks, MentionsWithoutAPlaceWantNoCandidates) {
+  std::unique_ptr<PlanMentionLinker> linker;
+  ASSERT_TRUE(PlanMentionLinker::Make(&linker).ok());
+  EXPECT_FALSE(linker->WantsCandidates());
+  linker->Add({"微托帮众创空间", ""});
+  EXPECT_FALSE(linker->WantsCandidates());
+  linker->Add({"微托帮众创空间", "500104"});
+  EXPECT_TRUE(linker->WantsCandidates());
+  EXPECT_TRUE(linker->MayMatch("微托帮众创空间"));
+  EXPECT_TRUE(linker->MayMatch("微托帮创业孵化基地"));  // the same brand
+  EXPECT_FALSE(linker->MayMatch("星火创业孵化基地"));
 }
 
 TEST(PlanLinks, RegionsNest) {
