@@ -12,6 +12,7 @@
 #define FUHUA_STORE_HELD_LINKS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -62,9 +63,12 @@ class HeldPlanLinks {
 };
 
 // What a relink writes besides the members, which it streams
-// (Store::ReplaceIdentity).
+// (Store::ReplaceIdentity). The entities stream too: each call fills the
+// next one and returns false after the last (none when empty). As rows of
+// strings they were ~480 bytes an entity, the largest thing a relink of
+// distinct notices held (link_views.h Entities).
 struct IdentityWrite {
-  std::vector<EntityRow> entities;
+  std::function<bool(EntityRow*)> entities;
   std::vector<ReviewRow> reviews;  // few: the pairs left for a person
   HeldRelations relations;
   HeldPlanLinks plan_links;  // by notice, table, row, mention

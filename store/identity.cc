@@ -89,7 +89,8 @@ Status LoadToLink(Store* store, bool fold, const std::vector<DecisionRow>& decid
 }
 
 // Links, carries the previous ids over (read after linking, so the previous
-// members never share the linker's peak) and adds the entities to `snap`.
+// members never share the linker's peak) and sets the entities of `snap`
+// (a stream that views `rows` and `l`).
 Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& notices,
                      const RowInputs& inputs, const std::vector<DecisionRow>& decided, Linking* l,
                      IdentityWrite* snap, RelinkReport* report) {
@@ -98,7 +99,7 @@ Status BuildSnapshot(Store* store, const LinkRows& rows, const LinkNotices& noti
   if (st.ok()) st = store->LoadPreviousIds(rows, &previous);
   if (!st.ok()) return st;
   AssignIds(previous, rows, l);
-  AddEntities(*l, rows, &snap->entities);
+  snap->entities = Entities(*l, rows);
   return Status::Ok();
 }
 

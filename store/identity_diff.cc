@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -191,19 +192,88 @@ std::vector<EntityRow> QueryEntities(SqlSession* db) {
   return out;
 }
 
-EntityDiff::EntityDiff(SqlSession* db, const std::vector<EntityRow>& entities,
+namespace {
+
+// FNV-1a over what a relink sets of an entity (updated_at aside), each field
+// with its length or presence, so that no two contents run together.
+class Fnv {
+ public:
+  void Add(std::string_view s) {
+    Word(s.size());
+    for (unsigned char c : s) Byte(c);
+  }
+  void AddOpt(const std::optional<std::string>& s) { s ? (Byte(1), Add(*s)) : Byte(0); }
+  void AddOpt(const std::optional<int>& v) { v ? (Byte(1), Word(static_cast<uint64_t>(*v))) : Byte(0); }
+  void Word(uint64_t v) {
+    for (int k = 0; k < 8; ++k) Byte(static_cast<unsigned char>(v >> (8 * k)));
+  }
+  uint64_t value() const { return h_; }
+
+ private:
+  void Byte(unsigned char c) { h_ = (h_ ^ c) * 1099511628211ULL; }
+  uint64_t h_ = 1469598103934665603ULL;
+};
+
+uint64_t Digest(const EntityRow& e) {
+  Fnv f;
+  f.Add(e.id), f.Add(e.kind), f.Add(e.canonical_name), f.Add(e.name_key);
+  f.AddOpt(e.carrier_type), f.AddOpt(e.region_code), f.AddOpt(e.first_year), f.AddOpt(e.last_year);
+  f.Word(static_cast<uint64_t>(e.members));
+  return f.value();
+}
+
+// The stored entities as (id, digest), sorted by id; each taken at most once.
+class StoredDigests {
+ public:
+  explicit StoredDigests(SqlSession* db) {
+    SqlRows rows = db->Query(
+        "SELECT id, kind, canonical_name, name_key, carrier_type, region_code, first_year, "
+        "last_year, members FROM entities");
+    EntityRow e;
+    while (rows.Next()) {
+      e = {rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.OptText(4),
+           rows.OptText(5), rows.OptInt(6), rows.OptInt(7), static_cast<int>(rows.Int(8))};
+      ids_.push_back({e.id, Digest(e)});
+    }
+    std::sort(ids_.begin(), ids_.end());
+    taken_.assign(ids_.size(), false);
+  }
+  // The digest of the stored entity `id`, once; none when not stored.
+  std::optional<uint64_t> Take(const std::string& id) {
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), id,
+                               [](const auto& x, const std::string& y) { return x.first < y; });
+    if (it == ids_.end() || it->first != id) return std::nullopt;
+    const auto k = static_cast<size_t>(it - ids_.begin());
+    if (taken_[k]) return std::nullopt;  // the snapshot has it twice: its insert fails
+    taken_[k] = true;
+    return it->second;
+  }
+  // The ids never taken, in id order.
+  std::vector<std::string> Untaken() {
+    std::vector<std::string> out;
+    for (size_t k = 0; k < ids_.size(); ++k)
+      if (!taken_[k]) out.push_back(std::move(ids_[k].first));
+    return out;
+  }
+
+ private:
+  std::vector<std::pair<std::string, uint64_t>> ids_;
+  std::vector<bool> taken_;
+};
+
+}  // namespace
+
+EntityDiff::EntityDiff(SqlSession* db, const std::function<bool(EntityRow*)>& next,
                        const std::string& now)
     : db_(db) {
-  std::unordered_map<std::string, EntityRow> stored;
-  for (EntityRow& e : QueryEntities(db)) stored.emplace(e.id, std::move(e));
+  StoredDigests stored(db);
   RowBatch inserts(db, "entities", kEntityColumns);
-  for (const EntityRow& e : entities) {
-    auto it = stored.find(e.id);
-    if (it == stored.end()) {
+  EntityRow e;
+  while (next && next(&e)) {
+    const std::optional<uint64_t> digest = stored.Take(e.id);
+    if (!digest) {
       inserts.Add(EntityValues(e, now));
-      continue;
-    }
-    if (!(it->second == e)) {
+    } else if (*digest != Digest(e)) {
       std::vector<SqlValue> v = EntityValues(e, now);
       std::rotate(v.begin(), v.begin() + 1, v.end());  // the id last, for WHERE
       db->Exec(
@@ -212,11 +282,9 @@ EntityDiff::EntityDiff(SqlSession* db, const std::vector<EntityRow>& entities,
           "?",
           v);
     }
-    stored.erase(it);
   }
   inserts.Flush();
-  for (auto& [id, row] : stored) stale_.push_back(id);
-  std::sort(stale_.begin(), stale_.end());
+  stale_ = stored.Untaken();
 }
 
 void EntityDiff::RemoveStale() {

@@ -9,7 +9,7 @@
 //   l.natural = NaturalKeys(rows, notice_keys);
 //   MakeViews(rows, &linked, &l);            // then the LinkResult may go
 //   AssignIds(previous, rows, &l);
-//   AddEntities(l, rows, &snapshot);
+//   snapshot.entities = Entities(l, rows);
 //   store->ReplaceIdentity(snapshot, Members(l, rows));
 #ifndef FUHUA_STORE_LINK_VIEWS_H_
 #define FUHUA_STORE_LINK_VIEWS_H_
@@ -64,8 +64,11 @@ void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 // `previous`; each view counts for its row's records (LinkRows::Weight).
 void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l);
 
-// The entities: each takes the name, key, type and region of its latest member.
-void AddEntities(const Linking& l, const LinkRows& rows, std::vector<EntityRow>* entities);
+// The entities, one per call (IdentityWrite::entities), carriers then
+// organisations: each takes the name, key, type and region of its latest
+// member. Held as 28 bytes an entity until then; `l` and `rows` must
+// outlive it.
+std::function<bool(EntityRow*)> Entities(const Linking& l, const LinkRows& rows);
 
 // The carrier entity id of every row, viewing `l`.
 std::vector<std::string_view> CarrierOfRows(const Linking& l);

@@ -53,7 +53,12 @@ class IdentityDiffTest : public RawSessionFixture {
   // Writes `entities` and `members` as one relink does.
   void Write(const std::vector<EntityRow>& entities, const std::vector<MemberRow>& members) {
     SqlTransaction tx(db_.get());
-    EntityDiff diff(db_.get(), entities, NowUtc());
+    size_t e = 0;
+    EntityDiff diff(db_.get(), [&](EntityRow* row) {
+      if (e == entities.size()) return false;
+      *row = entities[e++];
+      return true;
+    }, NowUtc());
     size_t i = 0;
     WriteMembers(db_.get(), [&](MemberRow* m) {
       if (i == members.size()) return false;
@@ -151,6 +156,35 @@ TEST_P(IdentityDiffTest, EntitiesAreInsertedUpdatedAndRemovedAfterTheirMembersMo
   std::map<std::string, std::string> names;
   while (rows.Next()) names[rows.Text(0)] = rows.Text(1);
   EXPECT_EQ(names, (std::map<std::string, std::string>{{"C1", "a2"}, {"C3", "c"}}));
+}
+
+// Stored entities are compared by a digest of their content: one that is
+// unchanged is not written (its updated_at stays), one that differs in any
+// field, a NULL included, is.
+TEST_P(IdentityDiffTest, OnlyEntitiesWhoseContentChangedAreWritten) {
+  const std::vector<MemberRow> members = {Member(1, "carrier", "C1"), Member(2, "carrier", "C2"),
+                                          Member(3, "carrier", "C3")};
+  std::vector<EntityRow> entities = {Entity("C1", "a"), Entity("C2", "b"), Entity("C3", "c")};
+  Write(entities, members);
+  db_->Exec("UPDATE entities SET updated_at = '2000-01-01T00:00:00Z'");
+  entities[1].region_code = std::nullopt;  // NULL, where "500107" was
+  entities[2].members = 2;
+  Write(entities, members);
+  SqlRows rows = db_->Query("SELECT id, updated_at, region_code, members FROM entities ORDER BY id");
+  std::map<std::string, std::string> updated;
+  while (rows.Next()) {
+    updated[rows.Text(0)] = rows.Text(1);
+    if (rows.Text(0) == "C2") {
+      EXPECT_FALSE(rows.OptText(2).has_value());
+    }
+    if (rows.Text(0) == "C3") {
+      EXPECT_EQ(rows.Int(3), 2);
+    }
+  }
+  ASSERT_EQ(updated.size(), 3u);
+  EXPECT_EQ(updated["C1"], "2000-01-01T00:00:00Z");
+  EXPECT_NE(updated["C2"], "2000-01-01T00:00:00Z");
+  EXPECT_NE(updated["C3"], "2000-01-01T00:00:00Z");
 }
 
 TEST_P(IdentityDiffTest, MembersOutOfRecordOrderAreRefusedAndNothingIsWritten) {
