@@ -393,8 +393,9 @@ class Digest {
     for (const Link& l : links) {
       int64_t score = std::llround(l.score * 1e9);
       Add(&l.a, sizeof l.a), Add(&l.b, sizeof l.b), Add(&score, sizeof score);
-      const std::string& reason = r.Reason(l);
-      Add(reason.data(), reason.size() + 1);
+      const std::string_view reason = r.Reason(l);
+      const char end = 0;  // as a C string: digests stay comparable with earlier runs
+      Add(reason.data(), reason.size()), Add(&end, 1);
     }
   }
   uint64_t value() const { return h_; }

@@ -83,7 +83,7 @@ struct LinkResult {
   size_t carrier_joins = 0;          // records that joined a carrier, copies too
   size_t pairs_scored = 0;           // for the benchmark: far below n²/2
   TextPool reasons;                  // why each link was made: a few hundred texts
-  const std::string& Reason(const Link& l) const { return reasons.Str(l.reason); }
+  std::string_view Reason(const Link& l) const { return reasons.Str(l.reason); }
 };
 
 // What a notice's identity is made of: its document number (kind 'd'), else

@@ -1,9 +1,13 @@
 // TextPool: interned text. Each distinct string is held once and named by a
 // TextId, or viewed through Keep; views and ids stay valid as long as the
-// pool (a deque: growing it never moves a string). The store's relink holds
-// every record's linking fields this way (store/link_rows.h), and the
-// linker's inputs view their text here (pipeline/linker.h): names, keys,
-// types and codes recur across notices and years.
+// pool (the text lies in chunks that never move, also when the pool does).
+// The store's relink holds every record's linking fields this way
+// (store/link_rows.h), and the linker's inputs view their text here
+// (pipeline/linker.h): names, keys, types and codes recur across notices and
+// years, but in a store of distinct notices most are one of a kind, so a
+// text costs its bytes and ~24 more (a view and its index slots), not a
+// std::string, its heap block and a hash node (~110 bytes more: 10,000
+// synthetic notices of distinct carriers held ~160 MB of such overhead).
 //   TextPool pool;
 //   TextId id = pool.Intern("创业孵化基地");
 //   std::string_view v = pool.Keep(some_temporary_string);  // outlives it
@@ -12,12 +16,10 @@
 #define FUHUA_PIPELINE_TEXT_POOL_H_
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,9 +32,9 @@ class TextPool {
  public:
   static constexpr TextId kNull = 0;
   TextPool() = default;
-  TextPool(const TextPool&) = delete;  // the index points into texts_
+  TextPool(const TextPool&) = delete;  // views point into chunks_
   TextPool& operator=(const TextPool&) = delete;
-  // A deque's move keeps its elements in place, so the index stays valid.
+  // The chunks move as owners: the text stays where it is.
   TextPool(TextPool&& other) noexcept { *this = std::move(other); }
   TextPool& operator=(TextPool&& other) noexcept;
 
@@ -40,7 +42,7 @@ class TextPool {
   TextId Intern(const std::string& text) { return Intern(std::string_view(text)); }
   TextId Intern(const char* text) { return Intern(std::string_view(text)); }
   TextId Intern(const std::optional<std::string>& text) { return text ? Intern(*text) : kNull; }
-  const std::string& Str(TextId id) const { return id == kNull ? kEmpty : texts_[id - 1]; }
+  std::string_view Str(TextId id) const { return id == kNull ? std::string_view() : texts_[id - 1]; }
   std::optional<std::string> Opt(TextId id) const {
     return id == kNull ? std::nullopt : std::optional<std::string>(texts_[id - 1]);
   }
@@ -49,17 +51,18 @@ class TextPool {
     return text.empty() ? std::string_view() : Str(Intern(text));
   }
   // `text`, held here without an index entry: for texts that rarely recur
-  // (a record's natural key), where a std::string and a hash node each
-  // would cost twice the text. Never moves; lives as long as the pool.
+  // (a record's natural key). Never moves; lives as long as the pool.
   std::string_view Hold(std::string_view text);
 
  private:
-  static const std::string kEmpty;
-  std::deque<std::string> texts_;
-  std::unordered_map<std::string_view, TextId> index_;
-  std::vector<std::unique_ptr<char[]>> chunks_;  // what Hold keeps
+  void Grow();  // doubles the index
+  std::vector<std::string_view> texts_;  // by id - 1, into chunks_
+  // Open addressing, linear probing: ids (kNull: free), at most half full.
+  std::vector<TextId> slots_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
   char* next_ = nullptr;  // free space of the last chunk
   size_t chunk_left_ = 0;
+  size_t chunk_size_ = 0;  // of the last chunk
 };
 
 }  // namespace fuhua

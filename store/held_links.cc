@@ -12,7 +12,7 @@ void HeldRelations::Add(int64_t record, int64_t related, std::string_view kind,
 
 RelationRow HeldRelations::operator[](size_t i) const {
   const Held& h = rows_[i];
-  return {h.record, h.related, text_.Str(h.kind), text_.Str(h.reason)};
+  return {h.record, h.related, std::string(text_.Str(h.kind)), std::string(text_.Str(h.reason))};
 }
 
 void HeldPlanLinks::Add(const PlanLinkRow& at, std::string_view entity_id, double score,
@@ -23,8 +23,8 @@ void HeldPlanLinks::Add(const PlanLinkRow& at, std::string_view entity_id, doubl
 
 PlanLinkRow HeldPlanLinks::operator[](size_t i) const {
   const Held& h = rows_[i];
-  return {h.notice, h.table, h.row, h.mention, text_.Str(h.entity), FromMilli(h.score_milli),
-          text_.Str(h.reason)};
+  return {h.notice, h.table, h.row, h.mention, std::string(text_.Str(h.entity)), FromMilli(h.score_milli),
+          std::string(text_.Str(h.reason))};
 }
 
 }  // namespace fuhua

@@ -389,13 +389,17 @@ RowInputs::RowInputs(const LinkRows& rows,
                      const std::unordered_set<std::string_view>& decided)
     : rows_(rows) {
   if (decided.empty()) return;
-  static const std::string kNoKey;
   GradeRecord g;
+  std::optional<int64_t> notice;  // rows come notice by notice: a lookup each
+  std::string key;
   for (size_t i = 0; i < rows.rows.size(); ++i) {
     const LinkRow& r = rows.rows[i];
-    const std::string* key = notices.Key(r.notice_id);
+    if (r.notice_id != notice) {
+      key = notices.Key(r.notice_id).value_or(std::string_view());
+      notice = r.notice_id;
+    }
     LinkFields(rows, r, &g);
-    std::string natural = NaturalKey(key ? *key : kNoKey, g);
+    std::string natural = NaturalKey(key, g);
     if (!decided.count(natural)) continue;
     natural_.emplace(i, std::move(natural));
     decided_copies_ = decided_copies_ || rows.Weight(i) > 1;
@@ -433,8 +437,7 @@ NaturalKeys::NaturalKeys(const LinkRows& rows,
   TextId head = TextPool::kNull;
   for (const LinkRow& r : rows.rows) {
     if (r.notice_id != notice) {
-      const std::string* key = notices.Key(r.notice_id);
-      head = heads_.Intern(key ? std::string_view(*key) : std::string_view());
+      head = heads_.Intern(notices.Key(r.notice_id).value_or(std::string_view()));
       notice = r.notice_id;
     }
     LinkFields(rows, r, &g);
@@ -509,15 +512,15 @@ void PreviousIds::Add(size_t row, std::string_view role, const std::string& enti
   ids_[first_[row]][static_cast<size_t>(r)] = entity_ids_.Intern(entity_id);
 }
 
-const std::string& PreviousIds::Of(std::string_view natural_key, std::string_view role) const {
+std::string_view PreviousIds::Of(std::string_view natural_key, std::string_view role) const {
   return IdOf(Find(natural_key), role);
 }
 
-const std::string& PreviousIds::Of(size_t row, std::string_view role) const {
+std::string_view PreviousIds::Of(size_t row, std::string_view role) const {
   return IdOf(table_.empty() ? int64_t{-1} : int64_t{first_[row]}, role);
 }
 
-const std::string& PreviousIds::IdOf(int64_t first, std::string_view role) const {
+std::string_view PreviousIds::IdOf(int64_t first, std::string_view role) const {
   int r = RoleIndex(role);
   if (first < 0 || r < 0) return entity_ids_.Str(TextPool::kNull);
   return entity_ids_.Str(ids_[static_cast<size_t>(first)][static_cast<size_t>(r)]);
@@ -605,14 +608,14 @@ const std::pair<TextId, TextId>* LinkNotices::Find(int64_t id) const {
   return it != ids_.end() && *it == id ? &values_[static_cast<size_t>(it - ids_.begin())] : nullptr;
 }
 
-const std::string* LinkNotices::Key(int64_t id) const {
+std::optional<std::string_view> LinkNotices::Key(int64_t id) const {
   const auto* v = Find(id);
-  return v ? &text_.Str(v->first) : nullptr;
+  return v ? std::optional(text_.Str(v->first)) : std::nullopt;
 }
 
-const std::string* LinkNotices::Division(int64_t id) const {
+std::optional<std::string_view> LinkNotices::Division(int64_t id) const {
   const auto* v = Find(id);
-  return v && v->second != TextPool::kNull ? &text_.Str(v->second) : nullptr;
+  return v && v->second != TextPool::kNull ? std::optional(text_.Str(v->second)) : std::nullopt;
 }
 
 Status Store::LoadLinkNotices(LinkNotices* out) {

@@ -178,10 +178,10 @@ class LinkNotices {
   // Notices are added in ascending id order.
   void Add(int64_t id, std::string_view key, std::optional<std::string_view> division);
   void Reserve(size_t n);
-  // The notice's key or division; nullptr for a notice it does not have (or
+  // The notice's key or division; none for a notice it does not have (or
   // one without a jurisdiction).
-  const std::string* Key(int64_t id) const;
-  const std::string* Division(int64_t id) const;
+  std::optional<std::string_view> Key(int64_t id) const;
+  std::optional<std::string_view> Division(int64_t id) const;
   size_t size() const { return ids_.size(); }
 
  private:
@@ -266,14 +266,14 @@ class PreviousIds {
   void Add(size_t row, std::string_view role, const std::string& entity_id);
   // The entity id, "" when there was none; it lives as long as this. By
   // key, or by the row of `natural` whose key it is.
-  const std::string& Of(std::string_view natural_key, std::string_view role) const;
-  const std::string& Of(size_t row, std::string_view role) const;
+  std::string_view Of(std::string_view natural_key, std::string_view role) const;
+  std::string_view Of(size_t row, std::string_view role) const;
 
  private:
   // The first row of `natural_key`'s, or -1. Open addressing over row
   // indices: a hash node per record was ~50 bytes of a relink's memory.
   int64_t Find(std::string_view natural_key) const;
-  const std::string& IdOf(int64_t first, std::string_view role) const;
+  std::string_view IdOf(int64_t first, std::string_view role) const;
   void Index();
   const NaturalKeys& natural_;
   std::vector<uint32_t> table_;            // 1 + row index, 0 empty; none until an Add

@@ -119,8 +119,8 @@ std::vector<HeldEntity> HoldKind(const Kind& k, const LinkRows& rows, bool carri
 EntityRow EntityOf(const HeldEntity& h, const std::string& id, const char* kind, const TextPool& text) {
   std::optional<int> first, last;
   if (h.members > 0) first = h.first_year, last = h.last_year;
-  return {id,        kind,  text.Str(h.canonical_name), text.Str(h.name_key), text.Opt(h.carrier_type),
-          text.Opt(h.region_code), first, last, h.members};
+  return {id,         kind,  std::string(text.Str(h.canonical_name)), std::string(text.Str(h.name_key)),
+          text.Opt(h.carrier_type), text.Opt(h.region_code), first, last, h.members};
 }
 
 MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, int64_t record_id) {

@@ -18,7 +18,7 @@ namespace {
 // A mention lies in its target's area, else in the plan's jurisdiction.
 PlanMention MentionOf(const LinkNotices& notices, const PlanMentionRow& r) {
   std::string area = r.area ? DivisionOf(*r.area) : "";
-  if (const std::string* j = notices.Division(r.at.notice_id); area.empty() && j) area = *j;
+  if (std::optional<std::string_view> j = notices.Division(r.at.notice_id); area.empty() && j) area = *j;
   return {r.name_key, std::move(area)};
 }
 

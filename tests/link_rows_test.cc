@@ -186,13 +186,13 @@ TEST_P(LinkRowsTest, LinkNoticesAreThoseOfWholeNotices) {
   ASSERT_TRUE(store_->LoadLinkNotices(&read).ok());
   const LinkNotices whole = MakeLinkNotices(notices);
   EXPECT_EQ(read.size(), notices.size());
-  auto text = [](const std::string* s) { return s ? std::optional<std::string>(*s) : std::nullopt; };
+  auto text = [](std::optional<std::string_view> s) { return s ? std::optional<std::string>(*s) : std::nullopt; };
   int divisions = 0;
   for (const NoticeRow& n : notices) {
     ASSERT_TRUE(read.Key(n.id)) << n.id;
     EXPECT_EQ(*read.Key(n.id), *whole.Key(n.id));
     EXPECT_EQ(text(read.Division(n.id)), text(whole.Division(n.id)));
-    divisions += read.Division(n.id) != nullptr;
+    divisions += read.Division(n.id).has_value();
   }
   EXPECT_GT(divisions, 0);
   EXPECT_LT(divisions, static_cast<int>(notices.size())) << "the seeds have a notice without jurisdiction";

@@ -151,7 +151,7 @@ inline std::vector<std::string> LinkRowTexts(Store* store) {
     for (TextId f : {r.carrier_type, r.name, r.name_key, r.name_place, r.name_legal_form,
                      r.operator_name, r.operator_key, r.operator_place, r.region_code,
                      r.region_parent, r.evaluated_as, r.grade})
-      t += "|" + (f == TextPool::kNull ? std::string("NULL") : rows.text.Str(f));
+      t += "|" + (f == TextPool::kNull ? std::string("NULL") : std::string(rows.text.Str(f)));
     out.push_back(t);
   });
   return out;
