@@ -10,11 +10,15 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <set>
+#include <span>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "pipeline/extract.h"
 #include "pipeline/schema_files.h"
@@ -73,29 +77,48 @@ const LinkRules* Rules(Status* status) {
 
 // Each record's distinct character n-grams as ids (ascending), and the
 // records holding each n-gram (ascending).
-struct GramIndex {
-  std::vector<std::vector<int>> grams;     // per record
-  std::vector<std::vector<int>> postings;  // per n-gram id
+// Lists of ints one after another (compressed rows): a vector per record
+// and per n-gram was 24 bytes and a heap block each, most of the blocking's
+// memory for a store of distinct names.
+struct Lists {
+  std::vector<int> items;
+  std::vector<size_t> start{0};  // list k is items[start[k], start[k + 1])
+  size_t size() const { return start.size() - 1; }
+  std::span<const int> operator[](size_t k) const {
+    return std::span<const int>(items).subspan(start[k], start[k + 1] - start[k]);
+  }
 };
 
-GramIndex IndexGrams(const std::vector<std::u32string>& texts, size_t gram_chars) {
+struct GramIndex {
+  Lists grams;     // per record, ascending
+  Lists postings;  // per n-gram id, ascending records
+};
+
+GramIndex IndexGrams(const std::vector<std::u32string_view>& texts, size_t gram_chars) {
   GramIndex ix;
-  ix.grams.resize(texts.size());
   std::unordered_map<std::u32string_view, int> ids;  // views into texts
-  for (size_t i = 0; i < texts.size(); ++i) {
-    std::u32string_view t = texts[i];
-    std::vector<int>& g = ix.grams[i];
+  std::vector<size_t> held;  // records holding each n-gram
+  for (std::u32string_view t : texts) {
+    const size_t from = ix.grams.items.size();
     auto add = [&](std::u32string_view gram) {
-      g.push_back(ids.emplace(gram, static_cast<int>(ids.size())).first->second);
+      ix.grams.items.push_back(ids.emplace(gram, static_cast<int>(ids.size())).first->second);
     };
     for (size_t k = 0; k + gram_chars <= t.size(); ++k) add(t.substr(k, gram_chars));
     if (t.size() < gram_chars && !t.empty()) add(t);
-    std::sort(g.begin(), g.end());
-    g.erase(std::unique(g.begin(), g.end()), g.end());
+    auto g = ix.grams.items.begin() + static_cast<std::ptrdiff_t>(from);
+    std::sort(g, ix.grams.items.end());
+    ix.grams.items.erase(std::unique(g, ix.grams.items.end()), ix.grams.items.end());
+    ix.grams.start.push_back(ix.grams.items.size());
+    held.resize(ids.size(), 0);
+    for (auto k = g; k != ix.grams.items.end(); ++k) ++held[static_cast<size_t>(*k)];
   }
-  ix.postings.resize(ids.size());
-  for (size_t i = 0; i < texts.size(); ++i)
-    for (int id : ix.grams[i]) ix.postings[static_cast<size_t>(id)].push_back(static_cast<int>(i));
+  // Postings by counting: each n-gram's records, ascending.
+  ix.postings.start.assign(ids.size() + 1, 0);
+  for (size_t g = 0; g < ids.size(); ++g) ix.postings.start[g + 1] = ix.postings.start[g] + held[g];
+  ix.postings.items.resize(ix.grams.items.size());
+  std::vector<size_t> next(ix.postings.start.begin(), ix.postings.start.end() - 1);
+  for (size_t i = 0; i < ix.grams.size(); ++i)
+    for (int id : ix.grams[i]) ix.postings.items[next[static_cast<size_t>(id)]++] = static_cast<int>(i);
   return ix;
 }
 
@@ -109,9 +132,9 @@ GramIndex IndexGrams(const std::vector<std::u32string>& texts, size_t gram_chars
 // rare enough to block on, yet recurs year after year. Each profile pairs with
 // the next exact_window profiles of its group, which keeps a huge group (one
 // name in thousands of notices) linear while union-find still joins it.
-void AddExactPairs(const std::vector<std::u32string>& texts, const LinkRules& r,
+void AddExactPairs(const std::vector<std::u32string_view>& texts, const LinkRules& r,
                    std::vector<std::pair<int, int>>* out) {
-  std::unordered_map<std::u32string, std::vector<int>> groups;
+  std::unordered_map<std::u32string_view, std::vector<int>> groups;
   for (size_t i = 0; i < texts.size(); ++i)
     if (!texts[i].empty()) groups[texts[i]].push_back(static_cast<int>(i));
   for (const auto& [text, ids] : groups)
@@ -119,7 +142,7 @@ void AddExactPairs(const std::vector<std::u32string>& texts, const LinkRules& r,
       for (size_t b = a + 1; b < ids.size() && b <= a + r.exact_window; ++b) out->emplace_back(ids[a], ids[b]);
 }
 
-std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string>& texts,
+std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string_view>& texts,
                                                 const std::vector<size_t>& weight, const LinkRules& r) {
   GramIndex ix = IndexGrams(texts, r.gram_chars);
   std::vector<size_t> held(ix.postings.size(), 0);  // records holding each n-gram
@@ -130,7 +153,7 @@ std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string
   for (size_t i = 0; i < texts.size(); ++i) {
     touched.clear();
     for (int id : ix.grams[i]) {
-      const std::vector<int>& ids = ix.postings[static_cast<size_t>(id)];
+      const std::span<const int> ids = ix.postings[static_cast<size_t>(id)];
       if (ids.size() <= 1 || held[static_cast<size_t>(id)] > r.max_postings) continue;
       auto after_i = std::upper_bound(ids.begin(), ids.end(), static_cast<int>(i));
       for (auto j = after_i; j != ids.end(); ++j)
@@ -153,12 +176,12 @@ std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string
 // Levenshtein distance is unchanged by a common prefix or suffix (names share
 // places and suffixes such as 众创空间), so only the middles go through the
 // dynamic programme, on a per-thread row.
-double Similarity(const std::u32string& a, const std::u32string& b) {
+double Similarity(std::u32string_view a, std::u32string_view b) {
   if (a.empty() && b.empty()) return 1;
   size_t shorter = std::min(a.size(), b.size()), p = 0, s = 0;
   while (p < shorter && a[p] == b[p]) ++p;
   while (s < shorter - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
-  std::u32string_view x(a.data() + p, a.size() - p - s), y(b.data() + p, b.size() - p - s);
+  std::u32string_view x = a.substr(p, a.size() - p - s), y = b.substr(p, b.size() - p - s);
   thread_local std::vector<size_t> row;
   row.resize(y.size() + 1);
   std::iota(row.begin(), row.end(), 0);
@@ -205,22 +228,60 @@ std::string Cat(const Parts&... parts) {
   return out;
 }
 
-// What the scorers read of one input, decoded once.
+// What the scorers read of one input, decoded once into a KeyText: the full
+// forms (place + key), each key viewed as the end of its full form. Four
+// strings a profile (a heap block each) were ~320 bytes of a relink's
+// memory per distinct name.
 struct Keys {
-  std::u32string name, full, op, op_full;
+  std::u32string_view name, full, op, op_full;
 };
 
-Keys MakeKeys(const LinkInput& in) {
-  return {DecodeUtf8(in.name_key), DecodeUtf8(Cat(in.name_place, in.name_key)),
-          DecodeUtf8(in.operator_key), DecodeUtf8(Cat(in.operator_place, in.operator_key))};
+// UTF-32 text in chunks that never move, for the views of Keys.
+class KeyText {
+ public:
+  std::u32string_view Keep(const std::u32string& s) {
+    if (s.empty()) return {};
+    if (s.size() > left_) {
+      size_ = std::clamp<size_t>(2 * size_, 256, 64 * 1024);
+      left_ = std::max(size_, s.size());
+      chunks_.push_back(std::make_unique_for_overwrite<char32_t[]>(left_));
+      next_ = chunks_.back().get();
+    }
+    std::copy(s.begin(), s.end(), next_);
+    std::u32string_view kept(next_, s.size());
+    next_ += s.size(), left_ -= s.size();
+    return kept;
+  }
+
+ private:
+  std::vector<std::unique_ptr<char32_t[]>> chunks_;
+  char32_t* next_ = nullptr;
+  size_t left_ = 0, size_ = 0;
+};
+
+// A key and its full form (place + key): the key is the full form's end
+// (decoding a concatenation of valid UTF-8 is the concatenation), held once.
+std::pair<std::u32string_view, std::u32string_view> KeepKey(std::string_view place, std::string_view key,
+                                                            KeyText* text) {
+  const std::u32string full = DecodeUtf8(Cat(place, key)), tail = DecodeUtf8(key);
+  const std::u32string_view kept = text->Keep(full);
+  if (kept.ends_with(tail)) return {kept.substr(kept.size() - tail.size()), kept};
+  return {text->Keep(tail), kept};
+}
+
+Keys MakeKeys(const LinkInput& in, KeyText* text) {
+  Keys k;
+  std::tie(k.name, k.full) = KeepKey(in.name_place, in.name_key, text);
+  std::tie(k.op, k.op_full) = KeepKey(in.operator_place, in.operator_key, text);
+  return k;
 }
 
 // Names compare by their keys; only when exactly one of them had a leading
 // place moved out (苏尼特左期… kept its misspelt place) do the full forms
 // compare too. Comparing full forms always would let a long shared place
 // (江城哈尼族彝族自治县…) outweigh different brands.
-double NameSimilarity(const std::u32string& key_a, const std::u32string& full_a,
-                      const std::u32string& key_b, const std::u32string& full_b) {
+double NameSimilarity(std::u32string_view key_a, std::u32string_view full_a,
+                      std::u32string_view key_b, std::u32string_view full_b) {
   double by_key = Similarity(key_a, key_b);
   bool place_a = key_a.size() != full_a.size(), place_b = key_b.size() != full_b.size();
   return place_a == place_b ? by_key : std::max(by_key, Similarity(full_a, full_b));
@@ -230,11 +291,11 @@ double NameSimilarity(const std::u32string& key_a, const std::u32string& full_a,
 // end) are both at least `min_chars` long and share no character: 智酷创业孵化
 // 基地 and 金渠创业孵化基地 are two brands, however much suffix they share;
 // 丝梦源 and 丝梦缘 differ in one character and stay comparable.
-bool DifferentBrands(const std::u32string& a, const std::u32string& b, size_t min_chars) {
+bool DifferentBrands(std::u32string_view a, std::u32string_view b, size_t min_chars) {
   size_t shorter = std::min(a.size(), b.size()), p = 0, s = 0;
   while (p < shorter && a[p] == b[p]) ++p;
   while (s < shorter - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
-  std::u32string_view x(a.data() + p, a.size() - p - s), y(b.data() + p, b.size() - p - s);
+  std::u32string_view x = a.substr(p, a.size() - p - s), y = b.substr(p, b.size() - p - s);
   if (x.size() < min_chars || y.size() < min_chars) return false;
   for (char32_t c : x)
     if (y.find(c) != std::u32string_view::npos) return false;
@@ -284,8 +345,8 @@ double ScoreCarriers(const LinkInput& a, const LinkInput& b, const Keys& ka, con
 }
 
 // Two organisation names (key and full form) of records in regions a and b.
-double ScoreOrgs(std::string_view region_a, std::string_view region_b, const std::u32string& key_a,
-                 const std::u32string& full_a, const std::u32string& key_b, const std::u32string& full_b,
+double ScoreOrgs(std::string_view region_a, std::string_view region_b, std::u32string_view key_a,
+                 std::u32string_view full_a, std::u32string_view key_b, std::u32string_view full_b,
                  const Weights& w, std::string* reason) {
   double score = NameSimilarity(key_a, full_a, key_b, full_b);
   if (reason) *reason = "organisation name " + Fixed(score);
@@ -543,7 +604,7 @@ template <typename TextOf, typename ScoreOf>
 std::vector<Scored> ScorePairs(const Profiles& p, TextOf text, ScoreOf score, const LinkRules& r,
                                const Weights& w, size_t* compared) {
   auto first = [&](int profile) { return static_cast<size_t>(p.members[static_cast<size_t>(profile)][0]); };
-  std::vector<std::u32string> texts;
+  std::vector<std::u32string_view> texts;  // views of the scorers' keys
   std::vector<size_t> weight;
   texts.reserve(p.members.size());
   for (size_t k = 0; k < p.members.size(); ++k) {
@@ -817,10 +878,11 @@ Status LinkRecords(const LinkInputs& inputs, const std::vector<LinkDecision>& de
   Profiles carriers = GroupProfiles(
       inputs.size(), [&](size_t i) { return CarrierProfileKey(inputs[i]); },
       [&](size_t i) { return inputs.Weight(i); });
-  std::vector<Keys> keys;  // per carrier profile
+  KeyText key_text;
+  std::vector<Keys> keys;  // per carrier profile, viewing key_text
   keys.reserve(carriers.members.size());
   for (const std::vector<int>& members : carriers.members)
-    keys.push_back(MakeKeys(inputs[static_cast<size_t>(members[0])]));
+    keys.push_back(MakeKeys(inputs[static_cast<size_t>(members[0])], &key_text));
   LinkCarriers(inputs, carriers, keys, DecisionPairs(inputs, decisions), *r, out);
   LinkOrganisations(inputs, carriers, keys, *r, out);
   FindRelations(inputs, out);
