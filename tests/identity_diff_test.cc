@@ -187,6 +187,26 @@ TEST_P(IdentityDiffTest, OnlyEntitiesWhoseContentChangedAreWritten) {
   EXPECT_NE(updated["C3"], "2000-01-01T00:00:00Z");
 }
 
+// The stored entities are read a window of ids at a time: an entity past
+// the first windows is still found (not inserted twice), compared, and
+// removed when the snapshot drops it.
+TEST_P(IdentityDiffTest, EntitiesPastTheFirstWindowsAreComparedAndRemoved) {
+  std::vector<EntityRow> entities;
+  for (int i = 0; i < 12000; ++i) entities.push_back(Entity("C" + std::to_string(100000 + i), "n"));
+  Write(entities, {});
+  db_->Exec("UPDATE entities SET updated_at = '2000-01-01T00:00:00Z'");
+  entities[11000].canonical_name = "renamed";
+  entities.erase(entities.begin() + 7000);
+  Write(entities, {});
+  EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities"), 11999);
+  EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities WHERE id = 'C107000'"), 0);
+  SqlRows rows = db_->Query("SELECT id, canonical_name FROM entities WHERE updated_at <> '2000-01-01T00:00:00Z'");
+  ASSERT_TRUE(rows.Next());
+  EXPECT_EQ(rows.Text(0), "C111000");
+  EXPECT_EQ(rows.Text(1), "renamed");
+  EXPECT_FALSE(rows.Next());
+}
+
 TEST_P(IdentityDiffTest, MembersOutOfRecordOrderAreRefusedAndNothingIsWritten) {
   const std::vector<EntityRow> entities = {Entity("C1", "a")};
   Write(entities, {Member(1, "carrier", "C1")});
