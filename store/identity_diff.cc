@@ -152,31 +152,6 @@ class MemberWriter {
   RowBatch inserts_;
 };
 
-// SQLite, first relink of a store (no member stored): every row is new, and
-// the members' entity index is made after them by one sort instead of taking
-// their keys one by one in no order (a relink of 10,000 copied notices 8.1 ->
-// 7.2 s). Made from its own definition, read back, so the migration stays the
-// only one. PostgreSQL keeps it: dropping an index locks the table against
-// readers until commit.
-class FreshIndex {
- public:
-  FreshIndex(SqlSession* db, const std::string& index) : db_(db) {
-    if (db->dialect() != Dialect::kSqlite ||
-        db->QueryInt("SELECT MIN(record_id) FROM entity_members"))
-      return;
-    SqlRows rows =
-        db->Query("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", {index});
-    if (rows.Next()) definition_ = rows.Text(0);
-    if (!definition_.empty()) db->Exec("DROP INDEX " + index);
-  }
-  void Restore() {
-    if (!definition_.empty()) db_->Exec(definition_);
-  }
-
- private:
-  SqlSession* db_;
-  std::string definition_;
-};
 
 }  // namespace
 
@@ -193,6 +168,32 @@ std::vector<EntityRow> QueryEntities(SqlSession* db) {
 }
 
 namespace {
+
+// SQLite, first relink of a store (`table` empty): every row is new, and an
+// index on it is made after them by one sort instead of taking their keys
+// one by one in no order (the members' entity index: a relink of 10,000
+// copied notices 8.1 -> 7.2 s; the entities' name-key index, see
+// EntityDiff). Made from its own definition, read back, so the migration stays the
+// only one. PostgreSQL keeps it: dropping an index locks the table against
+// readers until commit.
+class FreshIndex {
+ public:
+  FreshIndex(SqlSession* db, const std::string& index, const std::string& table) : db_(db) {
+    if (db->dialect() != Dialect::kSqlite || db->QueryInt("SELECT 1 FROM " + table + " LIMIT 1"))
+      return;
+    SqlRows rows =
+        db->Query("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", {index});
+    if (rows.Next()) definition_ = rows.Text(0);
+    if (!definition_.empty()) db->Exec("DROP INDEX " + index);
+  }
+  void Restore() {
+    if (!definition_.empty()) db_->Exec(definition_);
+  }
+
+ private:
+  SqlSession* db_;
+  std::string definition_;
+};
 
 // FNV-1a over what a relink sets of an entity (updated_at aside), each field
 // with its length or presence, so that no two contents run together.
@@ -277,6 +278,7 @@ EntityDiff::EntityDiff(SqlSession* db, const std::function<bool(EntityRow*)>& ne
                        const std::string& now)
     : db_(db) {
   StoredDigests stored(db);
+  FreshIndex name_keys(db, "entities_key", "entities");
   RowBatch inserts(db, "entities", kEntityColumns);
   EntityRow e;
   while (next && next(&e)) {
@@ -294,6 +296,7 @@ EntityDiff::EntityDiff(SqlSession* db, const std::function<bool(EntityRow*)>& ne
     }
   }
   inserts.Flush();
+  name_keys.Restore();
   stale_ = stored.Untaken();
 }
 
@@ -350,7 +353,7 @@ void ForEachStoredMember(SqlSession* db, int64_t after, int64_t upto,
 
 void WriteMembers(SqlSession* db, const std::function<bool(MemberRow*)>& next,
                   const std::function<void()>& written) {
-  FreshIndex index(db, "entity_members_entity");
+  FreshIndex index(db, "entity_members_entity", "entity_members");
   MemberWriter(db, next).Run();
   if (written) written();
   index.Restore();

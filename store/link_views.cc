@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <utility>
 
@@ -158,20 +159,28 @@ void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l) {
 std::function<bool(EntityRow*)> Entities(const Linking& l, const LinkRows& rows) {
   struct State {
     std::vector<HeldEntity> carriers, orgs;
-    size_t next = 0;  // carriers first, then organisations, each by cluster
+    std::vector<uint32_t> order;  // carriers, then organisations from carriers.size()
+    size_t next = 0;
   };
   auto s = std::make_shared<State>();
   s->carriers = HoldKind(l.carriers, rows, /*carrier=*/true);
   s->orgs = HoldKind(l.orgs, rows, /*carrier=*/false);
-  return [&l, &rows, s](EntityRow* e) {
-    const size_t c = s->next++;
-    if (c < s->carriers.size()) {
-      *e = EntityOf(s->carriers[c], l.carriers.ids[c], "carrier", rows.text);
-      return true;
-    }
-    const size_t o = c - s->carriers.size();
-    if (o >= s->orgs.size()) return false;
-    *e = EntityOf(s->orgs[o], l.orgs.ids[o], "organisation", rows.text);
+  const size_t carriers = s->carriers.size();
+  auto id = [&l, carriers](uint32_t k) -> const std::string& {
+    return k < carriers ? l.carriers.ids[k] : l.orgs.ids[k - carriers];
+  };
+  // In id order: the store's id index then grows at its end, where new
+  // entities in no order split its pages all over (a first relink of
+  // 10,000 distinct notices spent 11.6 s inserting 477,000 entities).
+  s->order.resize(carriers + s->orgs.size());
+  std::iota(s->order.begin(), s->order.end(), 0u);
+  std::sort(s->order.begin(), s->order.end(), [&](uint32_t a, uint32_t b) { return id(a) < id(b); });
+  return [&rows, s, id](EntityRow* e) {
+    if (s->next == s->order.size()) return false;
+    const uint32_t k = s->order[s->next++];
+    const bool carrier = k < s->carriers.size();
+    *e = EntityOf(carrier ? s->carriers[k] : s->orgs[k - s->carriers.size()], id(k),
+                  carrier ? "carrier" : "organisation", rows.text);
     return true;
   };
 }

@@ -64,10 +64,10 @@ void MakeViews(const LinkRows& rows, LinkResult* linked, Linking* l);
 // `previous`; each view counts for its row's records (LinkRows::Weight).
 void AssignIds(const PreviousIds& previous, const LinkRows& rows, Linking* l);
 
-// The entities, one per call (IdentityWrite::entities), carriers then
-// organisations: each takes the name, key, type and region of its latest
-// member. Held as 28 bytes an entity until then; `l` and `rows` must
-// outlive it.
+// The entities, one per call (IdentityWrite::entities), in id order: each
+// takes the name, key, type and region of its latest member. Held as 32
+// bytes an entity until then (with its place in the order); `l` and `rows`
+// must outlive it.
 std::function<bool(EntityRow*)> Entities(const Linking& l, const LinkRows& rows);
 
 // The carrier entity id of every row, viewing `l`.
