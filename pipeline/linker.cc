@@ -1,7 +1,6 @@
 // Blocking, scoring and constrained clustering of grade records (see
 // linker.h); thresholds and weights come from schemas/linking.json.
 #include "pipeline/linker.h"
-#include "pipeline/load_once.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -21,6 +20,7 @@
 #include <utility>
 
 #include "pipeline/extract.h"
+#include "pipeline/load_once.h"
 #include "pipeline/schema_files.h"
 #include "pipeline/text_util.h"
 
@@ -97,7 +97,7 @@ struct GramIndex {
 GramIndex IndexGrams(const std::vector<std::u32string_view>& texts, size_t gram_chars) {
   GramIndex ix;
   std::unordered_map<std::u32string_view, int> ids;  // views into texts
-  std::vector<size_t> held;  // records holding each n-gram
+  std::vector<size_t> held;                          // records holding each n-gram
   for (std::u32string_view t : texts) {
     const size_t from = ix.grams.items.size();
     auto add = [&](std::u32string_view gram) {
@@ -118,7 +118,8 @@ GramIndex IndexGrams(const std::vector<std::u32string_view>& texts, size_t gram_
   ix.postings.items.resize(ix.grams.items.size());
   std::vector<size_t> next(ix.postings.start.begin(), ix.postings.start.end() - 1);
   for (size_t i = 0; i < ix.grams.size(); ++i)
-    for (int id : ix.grams[i]) ix.postings.items[next[static_cast<size_t>(id)]++] = static_cast<int>(i);
+    for (int id : ix.grams[i])
+      ix.postings.items[next[static_cast<size_t>(id)]++] = static_cast<int>(i);
   return ix;
 }
 
@@ -143,7 +144,8 @@ void AddExactPairs(const std::vector<std::u32string_view>& texts, const LinkRule
 }
 
 std::vector<std::pair<int, int>> CandidatePairs(const std::vector<std::u32string_view>& texts,
-                                                const std::vector<size_t>& weight, const LinkRules& r) {
+                                                const std::vector<size_t>& weight,
+                                                const LinkRules& r) {
   GramIndex ix = IndexGrams(texts, r.gram_chars);
   std::vector<size_t> held(ix.postings.size(), 0);  // records holding each n-gram
   for (size_t g = 0; g < ix.postings.size(); ++g)
@@ -261,8 +263,8 @@ class KeyText {
 
 // A key and its full form (place + key): the key is the full form's end
 // (decoding a concatenation of valid UTF-8 is the concatenation), held once.
-std::pair<std::u32string_view, std::u32string_view> KeepKey(std::string_view place, std::string_view key,
-                                                            KeyText* text) {
+std::pair<std::u32string_view, std::u32string_view> KeepKey(std::string_view place,
+                                                            std::string_view key, KeyText* text) {
   const std::u32string full = DecodeUtf8(Cat(place, key)), tail = DecodeUtf8(key);
   const std::u32string_view kept = text->Keep(full);
   if (kept.ends_with(tail)) return {kept.substr(kept.size() - tail.size()), kept};

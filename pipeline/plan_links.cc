@@ -199,7 +199,9 @@ Status PlanMentionLinker::Make(std::unique_ptr<PlanMentionLinker>* out) {
 
 size_t PlanMentionLinker::Add(const PlanMention& m) { return index_->Add(m); }
 bool PlanMentionLinker::WantsCandidates() const { return index_->WantsCandidates(); }
-bool PlanMentionLinker::MayMatch(std::string_view name_key) const { return index_->MayMatch(name_key); }
+bool PlanMentionLinker::MayMatch(std::string_view name_key) const {
+  return index_->MayMatch(name_key);
+}
 void PlanMentionLinker::Offer(std::string_view entity_id, std::string_view name_key,
                               std::string_view region_code) {
   index_->Offer(entity_id, name_key, region_code);

@@ -42,7 +42,9 @@ class TextPool {
   TextId Intern(const std::string& text) { return Intern(std::string_view(text)); }
   TextId Intern(const char* text) { return Intern(std::string_view(text)); }
   TextId Intern(const std::optional<std::string>& text) { return text ? Intern(*text) : kNull; }
-  std::string_view Str(TextId id) const { return id == kNull ? std::string_view() : texts_[id - 1]; }
+  std::string_view Str(TextId id) const {
+    return id == kNull ? std::string_view() : texts_[id - 1];
+  }
   std::optional<std::string> Opt(TextId id) const {
     return id == kNull ? std::nullopt : std::optional<std::string>(texts_[id - 1]);
   }
@@ -55,7 +57,7 @@ class TextPool {
   std::string_view Hold(std::string_view text);
 
  private:
-  void Grow();  // doubles the index
+  void Grow();                           // doubles the index
   std::vector<std::string_view> texts_;  // by id - 1, into chunks_
   // Open addressing, linear probing: ids (kNull: free), at most half full.
   std::vector<TextId> slots_;

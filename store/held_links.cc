@@ -23,7 +23,12 @@ void HeldPlanLinks::Add(const PlanLinkRow& at, std::string_view entity_id, doubl
 
 PlanLinkRow HeldPlanLinks::operator[](size_t i) const {
   const Held& h = rows_[i];
-  return {h.notice, h.table, h.row, h.mention, std::string(text_.Str(h.entity)), FromMilli(h.score_milli),
+  return {h.notice,
+          h.table,
+          h.row,
+          h.mention,
+          std::string(text_.Str(h.entity)),
+          FromMilli(h.score_milli),
           std::string(text_.Str(h.reason))};
 }
 

@@ -27,7 +27,8 @@ namespace {
 // too, between its own records. Both in record id order.
 void AddPairs(const LinkRows& rows, const LinkResult& r, IdentityWrite* s) {
   auto id = [&](int i) { return rows.rows[static_cast<size_t>(i)].id; };
-  for (const Link& l : r.review) s->reviews.push_back({id(l.a), id(l.b), l.score, std::string(r.Reason(l))});
+  for (const Link& l : r.review)
+    s->reviews.push_back({id(l.a), id(l.b), l.score, std::string(r.Reason(l))});
   const std::vector<Link>& related = r.relations;  // by l.a (FindRelations)
   for (const NoticeBlock& b : rows.notices) {
     auto in_block = [&](int row) { return RecordOf(rows, b, static_cast<uint32_t>(row) - b.row).id; };

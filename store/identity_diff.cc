@@ -152,7 +152,6 @@ class MemberWriter {
   RowBatch inserts_;
 };
 
-
 }  // namespace
 
 std::vector<EntityRow> QueryEntities(SqlSession* db) {
@@ -173,9 +172,9 @@ namespace {
 // index on it is made after them by one sort instead of taking their keys
 // one by one in no order (the members' entity index: a relink of 10,000
 // copied notices 8.1 -> 7.2 s; the entities' name-key index, see
-// EntityDiff). Made from its own definition, read back, so the migration stays the
-// only one. PostgreSQL keeps it: dropping an index locks the table against
-// readers until commit.
+// EntityDiff). Made from its own definition, read back, so the migration
+// stays the only one. PostgreSQL keeps it: dropping an index locks the
+// table against readers until commit.
 class FreshIndex {
  public:
   FreshIndex(SqlSession* db, const std::string& index, const std::string& table) : db_(db) {
@@ -204,7 +203,9 @@ class Fnv {
     for (unsigned char c : s) Byte(c);
   }
   void AddOpt(const std::optional<std::string>& s) { s ? (Byte(1), Add(*s)) : Byte(0); }
-  void AddOpt(const std::optional<int>& v) { v ? (Byte(1), Word(static_cast<uint64_t>(*v))) : Byte(0); }
+  void AddOpt(const std::optional<int>& v) {
+    v ? (Byte(1), Word(static_cast<uint64_t>(*v))) : Byte(0);
+  }
   void Word(uint64_t v) {
     for (int k = 0; k < 8; ++k) Byte(static_cast<unsigned char>(v >> (8 * k)));
   }
@@ -240,8 +241,9 @@ class StoredDigests {
                                   : db->Query(std::string(kColumns) + "WHERE id > ?" + kWindow,
                                               {ids_.back().first});
       while (rows.Next()) {
-        e = {rows.Text(0), rows.Text(1), rows.Text(2), rows.Text(3), rows.OptText(4),
-             rows.OptText(5), rows.OptInt(6), rows.OptInt(7), static_cast<int>(rows.Int(8))};
+        e = {rows.Text(0),   rows.Text(1),    rows.Text(2),
+             rows.Text(3),   rows.OptText(4), rows.OptText(5),
+             rows.OptInt(6), rows.OptInt(7),  static_cast<int>(rows.Int(8))};
         ids_.push_back({e.id, Digest(e)});
       }
       if (ids_.size() == read) break;

@@ -104,7 +104,8 @@ std::vector<HeldEntity> HoldKind(const Kind& k, const LinkRows& rows, bool carri
     const LinkProfile& r = rows.Of(record);
     const bool first = h.members == 0;
     const bool latest = first || record.year >= h.last_year;
-    h.members += static_cast<int32_t>(rows.Weight(v.input));  // a copy's year and names are its row's
+    h.members +=
+        static_cast<int32_t>(rows.Weight(v.input));  // a copy's year and names are its row's
     if (first || record.year < h.first_year) h.first_year = record.year;
     if (!latest) continue;
     h.last_year = record.year;
@@ -117,11 +118,19 @@ std::vector<HeldEntity> HoldKind(const Kind& k, const LinkRows& rows, bool carri
   return e;
 }
 
-EntityRow EntityOf(const HeldEntity& h, const std::string& id, const char* kind, const TextPool& text) {
+EntityRow EntityOf(const HeldEntity& h, const std::string& id, const char* kind,
+                   const TextPool& text) {
   std::optional<int> first, last;
   if (h.members > 0) first = h.first_year, last = h.last_year;
-  return {id,         kind,  std::string(text.Str(h.canonical_name)), std::string(text.Str(h.name_key)),
-          text.Opt(h.carrier_type), text.Opt(h.region_code), first, last, h.members};
+  return {id,
+          kind,
+          std::string(text.Str(h.canonical_name)),
+          std::string(text.Str(h.name_key)),
+          text.Opt(h.carrier_type),
+          text.Opt(h.region_code),
+          first,
+          last,
+          h.members};
 }
 
 MemberRow MemberOf(const Linking& l, const Kind& k, const View& v, int64_t record_id) {
@@ -174,7 +183,8 @@ std::function<bool(EntityRow*)> Entities(const Linking& l, const LinkRows& rows)
   // 10,000 distinct notices spent 11.6 s inserting 477,000 entities).
   s->order.resize(carriers + s->orgs.size());
   std::iota(s->order.begin(), s->order.end(), 0u);
-  std::sort(s->order.begin(), s->order.end(), [&](uint32_t a, uint32_t b) { return id(a) < id(b); });
+  std::sort(s->order.begin(), s->order.end(),
+            [&](uint32_t a, uint32_t b) { return id(a) < id(b); });
   return [&rows, s, id](EntityRow* e) {
     if (s->next == s->order.size()) return false;
     const uint32_t k = s->order[s->next++];

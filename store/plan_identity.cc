@@ -18,7 +18,8 @@ namespace {
 // A mention lies in its target's area, else in the plan's jurisdiction.
 PlanMention MentionOf(const LinkNotices& notices, const PlanMentionRow& r) {
   std::string area = r.area ? DivisionOf(*r.area) : "";
-  if (std::optional<std::string_view> j = notices.Division(r.at.notice_id); area.empty() && j) area = *j;
+  if (std::optional<std::string_view> j = notices.Division(r.at.notice_id); area.empty() && j)
+    area = *j;
   return {r.name_key, std::move(area)};
 }
 
@@ -41,8 +42,7 @@ Status AddPlanLinks(Store* store, const LinkNotices& notices, const LinkRows& re
   std::unique_ptr<PlanMentionLinker> linker;
   Status st = PlanMentionLinker::Make(&linker);
   if (st.ok())
-    st = store->ForEachPlanMention(
-        [&](PlanMentionRow&& r) { linker->Add(MentionOf(notices, r)); });
+    st = store->ForEachPlanMention([&](PlanMentionRow&& r) { linker->Add(MentionOf(notices, r)); });
   if (!st.ok() || !linker->WantsCandidates()) return st;
   OfferRecords(records, carrier_of_row, linker.get());
   return store->ForEachPlanMention([&](PlanMentionRow&& r) {

@@ -56,11 +56,14 @@ class IdentityDiffTest : public RawSessionFixture {
   void Write(const std::vector<EntityRow>& entities, const std::vector<MemberRow>& members) {
     SqlTransaction tx(db_.get());
     size_t e = 0;
-    EntityDiff diff(db_.get(), [&](EntityRow* row) {
-      if (e == entities.size()) return false;
-      *row = entities[e++];
-      return true;
-    }, NowUtc());
+    EntityDiff diff(
+        db_.get(),
+        [&](EntityRow* row) {
+          if (e == entities.size()) return false;
+          *row = entities[e++];
+          return true;
+        },
+        NowUtc());
     size_t i = 0;
     WriteMembers(db_.get(), [&](MemberRow* m) {
       if (i == members.size()) return false;
@@ -172,7 +175,8 @@ TEST_P(IdentityDiffTest, OnlyEntitiesWhoseContentChangedAreWritten) {
   entities[1].region_code = std::nullopt;  // NULL, where "500107" was
   entities[2].members = 2;
   Write(entities, members);
-  SqlRows rows = db_->Query("SELECT id, updated_at, region_code, members FROM entities ORDER BY id");
+  SqlRows rows =
+      db_->Query("SELECT id, updated_at, region_code, members FROM entities ORDER BY id");
   std::map<std::string, std::string> updated;
   while (rows.Next()) {
     updated[rows.Text(0)] = rows.Text(1);
@@ -202,7 +206,8 @@ TEST_P(IdentityDiffTest, EntitiesPastTheFirstWindowsAreComparedAndRemoved) {
   Write(entities, {});
   EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities"), 11999);
   EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities WHERE id = 'C107000'"), 0);
-  SqlRows rows = db_->Query("SELECT id, canonical_name FROM entities WHERE updated_at <> '2000-01-01T00:00:00Z'");
+  SqlRows rows = db_->Query(
+      "SELECT id, canonical_name FROM entities WHERE updated_at <> '2000-01-01T00:00:00Z'");
   ASSERT_TRUE(rows.Next());
   EXPECT_EQ(rows.Text(0), "C111000");
   EXPECT_EQ(rows.Text(1), "renamed");
@@ -225,18 +230,23 @@ TEST_P(IdentityDiffTest, MembersOutOfRecordOrderAreRefusedAndNothingIsWritten) {
 TEST_P(IdentityDiffTest, SecondaryIndexesSurviveAFirstWriteAndAFailedOne) {
   auto indexes = [&] {
     return db_->dialect() == Dialect::kSqlite
-               ? db_->QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
-                               "('entities_key', 'entity_members_entity')")
-               : db_->QueryInt("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN "
-                               "('entities_key', 'entity_members_entity')");
+               ? db_->QueryInt(
+                     "SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                     "('entities_key', 'entity_members_entity')")
+               : db_->QueryInt(
+                     "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN "
+                     "('entities_key', 'entity_members_entity')");
   };
-  EXPECT_THROW(Write({Entity("C1", "a")}, {Member(9000, "carrier", "C1"), Member(2, "carrier", "C1")}),
-               Poco::Exception);
+  EXPECT_THROW(
+      Write({Entity("C1", "a")}, {Member(9000, "carrier", "C1"), Member(2, "carrier", "C1")}),
+      Poco::Exception);
   EXPECT_EQ(indexes(), 2);
   EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities"), 0);
-  Write({Entity("C2", "b"), Entity("C1", "a")}, {Member(1, "carrier", "C1"), Member(2, "carrier", "C2")});
+  Write({Entity("C2", "b"), Entity("C1", "a")},
+        {Member(1, "carrier", "C1"), Member(2, "carrier", "C2")});
   EXPECT_EQ(indexes(), 2);
-  EXPECT_EQ(db_->QueryInt("SELECT COUNT(*) FROM entities WHERE kind = 'carrier' AND name_key = 'b'"), 1);
+  EXPECT_EQ(
+      db_->QueryInt("SELECT COUNT(*) FROM entities WHERE kind = 'carrier' AND name_key = 'b'"), 1);
 }
 
 // A relink of a store that did not change touches no identity row.

@@ -186,7 +186,9 @@ TEST_P(LinkRowsTest, LinkNoticesAreThoseOfWholeNotices) {
   ASSERT_TRUE(store_->LoadLinkNotices(&read).ok());
   const LinkNotices whole = MakeLinkNotices(notices);
   EXPECT_EQ(read.size(), notices.size());
-  auto text = [](std::optional<std::string_view> s) { return s ? std::optional<std::string>(*s) : std::nullopt; };
+  auto text = [](std::optional<std::string_view> s) {
+    return s ? std::optional<std::string>(*s) : std::nullopt;
+  };
   int divisions = 0;
   for (const NoticeRow& n : notices) {
     ASSERT_TRUE(read.Key(n.id)) << n.id;

@@ -227,7 +227,8 @@ std::vector<std::pair<double, std::string>> BestLinks(const LinkResult& r, size_
   std::vector<std::pair<double, std::string>> best(n, {-1.0, ""});
   for (const fuhua::Link& l : links)
     for (int i : {l.a, l.b})
-      if (l.score > best[static_cast<size_t>(i)].first) best[static_cast<size_t>(i)] = {l.score, std::string(r.Reason(l))};
+      if (l.score > best[static_cast<size_t>(i)].first)
+        best[static_cast<size_t>(i)] = {l.score, std::string(r.Reason(l))};
   return best;
 }
 
