@@ -896,21 +896,6 @@ std::string MemberKey::Text() const {
   return role.empty() ? Cat(natural, natural_tail) : Cat(natural, natural_tail, '#', role);
 }
 
-int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
-                  std::string_view b2) {
-  // Walk both texts by the pieces their parts leave, comparing each run.
-  for (;;) {
-    if (a1.empty()) std::swap(a1, a2);
-    if (b1.empty()) std::swap(b1, b2);
-    if (a1.empty() || b1.empty()) break;  // one text has ended
-    const size_t n = std::min(a1.size(), b1.size());
-    if (int c = a1.substr(0, n).compare(b1.substr(0, n)); c != 0) return c;
-    a1.remove_prefix(n), b1.remove_prefix(n);
-  }
-  const size_t a = a1.size() + a2.size(), b = b1.size() + b2.size();
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 bool operator<(const MemberKey& x, const MemberKey& y) {
   // Keys held in parts mostly share their head (a notice's records) or
   // differ within it: then the tails, or the heads, decide.

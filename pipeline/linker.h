@@ -151,10 +151,6 @@ struct MemberKey {
 // As their texts order.
 bool operator<(const MemberKey& x, const MemberKey& y);
 
-// <0, 0, >0 as the text a1 + a2 compares with b1 + b2, without joining them.
-int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
-                  std::string_view b2);
-
 // Stable entity ids, one per cluster (clusters numbered 0..n-1 in `cluster`,
 // -1 = none): a cluster keeps the id most of its members had before
 // (`previous`, "" for new records) unless a larger cluster took it first;

@@ -70,6 +70,10 @@ std::vector<std::string> SplitLines(std::string_view text);
 std::vector<std::pair<size_t, size_t>> SpansBetween(std::string_view text,
                                                     const std::vector<std::string>& bounds);
 
+// <0, 0, >0 as the text a1 + a2 compares with b1 + b2, without joining them.
+int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
+                  std::string_view b2);
+
 }  // namespace fuhua
 
 #endif  // FUHUA_PIPELINE_TEXT_UTIL_H_

@@ -3,23 +3,9 @@
 
 #include <algorithm>
 
+#include "pipeline/text_util.h"
+
 namespace fuhua {
-namespace {
-
-// Compares the concatenations a1 + a2 and b1 + b2 byte by byte.
-int CompareJoined(std::string_view a1, std::string_view a2, std::string_view b1,
-                  std::string_view b2) {
-  size_t i = 0, j = 0;  // positions in a1+a2 and b1+b2
-  const size_t na = a1.size() + a2.size(), nb = b1.size() + b2.size();
-  for (; i < na && j < nb; ++i, ++j) {
-    const auto ca = static_cast<unsigned char>(i < a1.size() ? a1[i] : a2[i - a1.size()]);
-    const auto cb = static_cast<unsigned char>(j < b1.size() ? b1[j] : b2[j - b1.size()]);
-    if (ca != cb) return ca < cb ? -1 : 1;
-  }
-  return na == nb ? 0 : (na < nb ? -1 : 1);
-}
-
-}  // namespace
 
 void FileList::Add(std::string_view path) {
   const size_t slash = path.rfind('/');

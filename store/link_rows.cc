@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/text_util.h"
 #include "store/identity_diff.h"
 #include "store/sql_cursor.h"
 #include "store/sql_session.h"
